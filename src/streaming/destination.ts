@@ -1,0 +1,41 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { KinesisFirehoseDeliveryStreamExtendedS3Configuration } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import { Construct } from 'constructs';
+import { IEncryptionKey } from '../platform/aws/encryption-key';
+
+/** What a destination receives when bound to a Firehose delivery stream. */
+export interface FirehoseBindOptions {
+  /** Name of the delivery stream. */
+  readonly deliveryStreamName: string;
+  /** The delivery stream's IAM role; the destination attaches the policies it needs. */
+  readonly role: IamRole;
+  /** The delivery stream's KMS key. */
+  readonly key: IEncryptionKey;
+  /** CloudWatch log group for delivery errors. */
+  readonly logGroupName: string;
+  /** CloudWatch log stream for this destination's delivery errors. */
+  readonly logStreamName: string;
+}
+
+/** The Firehose configuration of a bound destination (one of the `*Configuration` fields is set). */
+export interface FirehoseDestinationConfig {
+  /** Firehose destination type (`extended_s3`, ...). */
+  readonly destination: string;
+  /**
+   * Extended S3 configuration.
+   * @default - not an S3 destination
+   */
+  readonly extendedS3Configuration?: KinesisFirehoseDeliveryStreamExtendedS3Configuration;
+}
+
+/**
+ * Where a StreamingIngest delivers its records. The S3 destination ships with StreamingIngest; the
+ * lake, warehouse and search constructs implement this interface too.
+ */
+export interface IStreamDestination {
+  /** Short name of the destination, used in physical names (letters, digits, hyphens). */
+  readonly destinationName: string;
+
+  /** Configures a Firehose delivery stream to deliver here, attaching what the role needs. */
+  bindFirehose(scope: Construct, options: FirehoseBindOptions): FirehoseDestinationConfig;
+}

@@ -1,0 +1,33 @@
+import { App, Testing, TerraformStack } from 'cdktf';
+
+/** Synthesized stack as parsed JSON, with helpers to find resources by type. */
+export interface Synthesized {
+  readonly json: any;
+  /** Resources of a type, keyed by their Terraform logical name. */
+  resources(type: string): Record<string, any>;
+  /** The only resource of a type (fails if there is not exactly one). */
+  only(type: string): any;
+  /** Data sources of a type. */
+  data(type: string): Record<string, any>;
+}
+
+/** A fresh app + stack for one test. */
+export function newStack(id = 'test'): TerraformStack {
+  const app: App = Testing.app();
+  return new TerraformStack(app, id);
+}
+
+/** Synthesizes a stack (running validations and aspects) and parses the result. */
+export function synth(stack: TerraformStack): Synthesized {
+  const json = JSON.parse(Testing.synth(stack, true));
+  return {
+    json,
+    resources: (type) => json.resource?.[type] ?? {},
+    data: (type) => json.data?.[type] ?? {},
+    only(type) {
+      const all = Object.values(json.resource?.[type] ?? {});
+      if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+      return all[0];
+    },
+  };
+}
