@@ -17,3 +17,4 @@ export * from './identity/aws-grant';
 export * from './streaming/capacity';
 export * from './streaming/destination';
 export * from './streaming/streaming-ingest-contract';
+export * from './platform/aws/network';

@@ -8,6 +8,7 @@ import { PipelinePlatform, PipelinePlatformProps, PlatformKind, RemovalPolicy } 
 import { CustomerManagedKey, IEncryptionKey } from './encryption-key';
 import { KeyStrategy, KeyStrategyKind } from './key-strategy';
 import { LocalEndpointOptions, localEndpointProviderConfig } from './local-endpoint';
+import { IAwsNetwork } from './network';
 
 /** Props of {@link AwsPlatform}. */
 export interface AwsPlatformProps extends PipelinePlatformProps {
@@ -25,6 +26,12 @@ export interface AwsPlatformProps extends PipelinePlatformProps {
    * @default - real AWS endpoints
    */
   readonly localEndpoint?: LocalEndpointOptions;
+  /**
+   * The private network for resources that need a VPC (MSK, and later Redshift, OpenSearch, DMS).
+   * Use `new PrivateNetwork(...)` or `AwsNetwork.fromAttributes(...)`.
+   * @default - none: constructs that need a VPC fail with a clear error
+   */
+  readonly network?: IAwsNetwork;
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -55,6 +62,7 @@ export class AwsPlatform extends PipelinePlatform {
   /** Emulator URL in local-endpoint mode. */
   public readonly localEndpointUrl?: string;
   private readonly keyStrategy: KeyStrategy;
+  private networkValue?: IAwsNetwork;
   private sharedKey?: CustomerManagedKey;
 
   constructor(scope: Construct, id: string, props: AwsPlatformProps) {
@@ -67,6 +75,7 @@ export class AwsPlatform extends PipelinePlatform {
     }
     this.region = props.region;
     this.keyStrategy = props.keyStrategy ?? KeyStrategy.sharedKey();
+    this.networkValue = props.network;
     this.localEndpointUrl = props.localEndpoint?.url;
     this.provider = new AwsProvider(this, 'Provider', {
       region: props.region,
@@ -75,6 +84,27 @@ export class AwsPlatform extends PipelinePlatform {
     });
     this.accountId = new DataAwsCallerIdentity(this, 'Account').accountId;
     this.partition = new DataAwsPartition(this, 'Partition').partition;
+  }
+
+  /**
+   * Sets the private network after construction (for a network created inside this stack, which
+   * needs the platform to exist first). Only once.
+   */
+  public useNetwork(network: IAwsNetwork): void {
+    if (this.networkValue) throw invalidConfig(this, 'the platform already has a network; set it once (props.network or useNetwork).');
+    this.networkValue = network;
+  }
+
+  /**
+   * The private network; a clear error naming `scope` and `what` needs it when there is none.
+   * @param scope the construct that needs a VPC
+   * @param what what needs it, for the message (for example "MSK")
+   */
+  public requireNetwork(scope: IConstruct, what: string): IAwsNetwork {
+    if (!this.networkValue) {
+      throw invalidConfig(scope, `${what} runs in a private network, but the platform has none. Pass network to the AwsPlatform (new PrivateNetwork(...) or AwsNetwork.fromAttributes(...)).`);
+    }
+    return this.networkValue;
   }
 
   /**
