@@ -12,19 +12,30 @@ export interface PolicyStatement {
 }
 
 /**
- * Attaches an inline policy with `statements` to the identity's IAM role.
+ * Attaches an inline policy named after `id` with `statements` to an IAM role.
  * @internal
  */
-export function grantAws(scope: Construct, id: string, identity: IIdentity, statements: PolicyStatement[]): IamRolePolicy {
-  if (!identity.awsRoleName) {
-    throw invalidConfig(scope, `cannot grant AWS permissions to identity "${identity.identityName}" (${identity.node.path}): it has no IAM role. Use an identity created on an AWS platform or Identity.fromAwsRole().`);
-  }
+export function attachRolePolicy(scope: Construct, id: string, roleName: string, statements: PolicyStatement[], policyName?: string): IamRolePolicy {
   return new IamRolePolicy(scope, id, {
-    role: identity.awsRoleName,
-    name: id.toLowerCase(),
+    role: roleName,
+    name: policyName ?? id,
     policy: JSON.stringify({
       Version: '2012-10-17',
       Statement: statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })),
     }),
   });
+}
+
+/**
+ * Attaches an inline policy `policyName` with `statements` to the identity's IAM role (once per
+ * scope, identity and policy name: granting twice is a no-op).
+ * @internal
+ */
+export function grantAws(scope: Construct, policyName: string, identity: IIdentity, statements: PolicyStatement[]): IamRolePolicy {
+  if (!identity.awsRoleName) {
+    throw invalidConfig(scope, `cannot grant AWS permissions to identity "${identity.identityName}" (${identity.node.path}): it has no IAM role. Use an identity created on an AWS platform or Identity.fromAwsRole().`);
+  }
+  const id = `Grant-${policyName}-${identity.node.addr.slice(0, 12)}`;
+  if (scope.node.tryFindChild(id)) return scope.node.tryFindChild(id) as IamRolePolicy;
+  return attachRolePolicy(scope, id, identity.awsRoleName, statements, policyName);
 }

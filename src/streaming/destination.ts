@@ -2,17 +2,24 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { KinesisFirehoseDeliveryStreamExtendedS3Configuration } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
 import { IEncryptionKey } from '../platform/aws/encryption-key';
+import { RemovalPolicy } from '../platform/platform';
 
 /** What a destination receives when bound to a Firehose delivery stream. */
 export interface FirehoseBindOptions {
   /** Name of the delivery stream. */
   readonly deliveryStreamName: string;
+  /** Suffix (after the namePrefix) for names of resources the destination creates. */
+  readonly resourceSuffix: string;
+  /** Removal policy for stores the destination creates. */
+  readonly removalPolicy?: RemovalPolicy;
   /** The delivery stream's IAM role; the destination attaches the policies it needs. */
   readonly role: IamRole;
   /** The delivery stream's KMS key. */
   readonly key: IEncryptionKey;
   /** CloudWatch log group for delivery errors. */
   readonly logGroupName: string;
+  /** ARN of that log group. */
+  readonly logGroupArn: string;
   /** CloudWatch log stream for this destination's delivery errors. */
   readonly logStreamName: string;
 }

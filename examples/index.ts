@@ -1,0 +1,9 @@
+import { ExampleDefinition } from './example';
+import { streamingIngestAws } from './streaming-ingest-aws';
+
+export type { ExampleDefinition, ExampleOptions } from './example';
+
+/** Every example, synthesized by the tests (and validated/deployed by the Terraform tiers). */
+export const EXAMPLES: ExampleDefinition[] = [
+  { name: 'streaming-ingest-aws', platform: 'aws', build: streamingIngestAws },
+];

@@ -1,0 +1,132 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { Construct } from 'constructs';
+import { AwsNameRules, checkName } from '../../core/naming';
+import { integerInRange } from '../../core/validate';
+import { invalidConfig } from '../../core/errors';
+import { AwsPlatform } from '../../platform/aws/aws-platform';
+import { IEncryptionKey } from '../../platform/aws/encryption-key';
+import { RemovalPolicy } from '../../platform/platform';
+import { AccessLogBucket } from './access-log-bucket';
+import { applyBucketBaseline } from './bucket-baseline';
+import {
+  DEFAULT_GLACIER_IR_AFTER_DAYS,
+  DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS,
+  DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS,
+} from './bucket-defaults';
+
+/** A bucket that other constructs write to and read from. */
+export interface ISecureBucket {
+  /** Bucket name. */
+  readonly bucketName: string;
+  /** Bucket ARN. */
+  readonly bucketArn: string;
+  /** KMS key the bucket encrypts with. */
+  readonly encryptionKey: IEncryptionKey;
+}
+
+/** Props of {@link SecureBucket}. */
+export interface SecureBucketProps {
+  /** Name suffix, appended to the platform's namePrefix (the full name must be globally unique). */
+  readonly name: string;
+  /**
+   * Days until objects move to Standard-IA (>= 30, an S3 minimum).
+   * @default 30
+   */
+  readonly infrequentAccessAfterDays?: number;
+  /**
+   * Days until objects move to Glacier Instant Retrieval (after the IA transition).
+   * @default 90
+   */
+  readonly glacierAfterDays?: number;
+  /**
+   * Days noncurrent versions are kept (1 to 3650).
+   * @default 90
+   */
+  readonly noncurrentVersionRetentionDays?: number;
+  /**
+   * Removal policy. DESTROY also sets `force_destroy` (and needs the platform's second opt-in).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Props of `SecureBucket.fromAttributes`. */
+export interface SecureBucketAttributes {
+  /** Bucket name. */
+  readonly bucketName: string;
+  /** KMS key ARN the bucket encrypts with. */
+  readonly kmsKeyArn: string;
+}
+
+/**
+ * An S3 bucket with the full baseline: SSE-KMS with the platform CMK and Bucket Key, all public
+ * access blocked, TLS-only policy, versioning, server access logs to the stack's log bucket,
+ * tiering to IA then Glacier IR, noncurrent-version expiry, abort of incomplete multipart
+ * uploads, and protection from deletion unless DESTROY is opted into twice.
+ */
+export class SecureBucket extends Construct implements ISecureBucket {
+  /** An existing bucket and its key. */
+  public static fromAttributes(attrs: SecureBucketAttributes): ISecureBucket {
+    return {
+      bucketName: attrs.bucketName,
+      bucketArn: `arn:aws:s3:::${attrs.bucketName}`,
+      encryptionKey: { keyArn: attrs.kmsKeyArn },
+    };
+  }
+
+  public readonly bucketName: string;
+  public readonly bucketArn: string;
+  public readonly encryptionKey: IEncryptionKey;
+  /** The bucket resource. */
+  public readonly bucket: S3Bucket;
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    const platform = AwsPlatform.ofAws(this);
+    const ia = integerInRange(this, 'infrequentAccessAfterDays', props.infrequentAccessAfterDays, 30, 36500, DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS);
+    const glacier = integerInRange(this, 'glacierAfterDays', props.glacierAfterDays, 1, 36500, DEFAULT_GLACIER_IR_AFTER_DAYS);
+    if (glacier < ia + 30) {
+      throw invalidConfig(this, `glacierAfterDays (${glacier}) must be at least 30 days after infrequentAccessAfterDays (${ia}); S3 keeps objects 30 days in Standard-IA.`);
+    }
+    const noncurrent = integerInRange(this, 'noncurrentVersionRetentionDays', props.noncurrentVersionRetentionDays, 1, 3650, DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS);
+    const name = platform.physicalName(this, AwsNameRules.S3_BUCKET, [props.name]);
+    checkName(this, 'name', name, AwsNameRules.S3_BUCKET);
+    this.encryptionKey = platform.encryptionKey(this, props.name, props.removalPolicy);
+
+    this.bucket = new S3Bucket(this, 'Bucket', { bucket: name, forceDestroy: false });
+    const policy = platform.protect(this.bucket, props.removalPolicy);
+    if (policy === RemovalPolicy.DESTROY) this.bucket.forceDestroy = true;
+
+    new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
+      bucket: this.bucket.id,
+      rule: [{ bucketKeyEnabled: true, applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.encryptionKey.keyArn } }],
+    });
+    const logs = AccessLogBucket.of(this, policy);
+    new S3BucketLoggingA(this, 'AccessLogging', { bucket: this.bucket.id, targetBucket: logs.bucketName, targetPrefix: `${name}/` });
+    applyBucketBaseline(this, this.bucket, [
+      {
+        Sid: 'DenyUnencryptedUploads',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:PutObject',
+        Resource: `${this.bucket.arn}/*`,
+        Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+      },
+    ], [
+      {
+        id: 'tiering',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        transition: [
+          { days: ia, storageClass: 'STANDARD_IA' },
+          { days: glacier, storageClass: 'GLACIER_IR' },
+        ],
+        noncurrentVersionExpiration: [{ noncurrentDays: noncurrent }],
+      },
+    ]);
+    this.bucketName = this.bucket.bucket;
+    this.bucketArn = this.bucket.arn;
+  }
+}

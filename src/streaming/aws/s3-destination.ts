@@ -1,0 +1,137 @@
+import { KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import { Construct } from 'constructs';
+import { invalidConfig, invalidProp } from '../../core/errors';
+import { integerInRange } from '../../core/validate';
+import { attachRolePolicy } from '../../identity/aws-grant';
+import { ISecureBucket, SecureBucket } from '../../storage/aws/secure-bucket';
+import { FirehoseBindOptions, FirehoseDestinationConfig, IStreamDestination } from '../destination';
+
+/** Seconds Firehose buffers before writing (60 s: fresh data in S3 within about a minute). */
+export const DEFAULT_S3_BUFFERING_INTERVAL_SECONDS = 60;
+/** MiB Firehose buffers before writing. */
+export const DEFAULT_S3_BUFFERING_SIZE_MIB = 5;
+/** Smallest buffer Firehose accepts with record format conversion, MiB. */
+export const MIN_FORMAT_CONVERSION_BUFFER_MIB = 64;
+/** Object key prefix of delivered records (Firehose appends `yyyy/MM/dd/HH/`). */
+export const DEFAULT_S3_PREFIX = 'data/';
+/** Key prefix of records Firehose failed to deliver or convert. */
+export const DEFAULT_S3_ERROR_OUTPUT_PREFIX = 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/';
+
+/** Compression of delivered objects. */
+export enum S3Compression {
+  /** GZIP (readable by Athena, Glue, Spark, Redshift COPY). */
+  GZIP = 'GZIP',
+  /** Hadoop-compatible Snappy. */
+  HADOOP_SNAPPY = 'HADOOP_SNAPPY',
+  /** ZIP. */
+  ZIP = 'ZIP',
+  /** No compression (an explicit opt-out). */
+  UNCOMPRESSED = 'UNCOMPRESSED',
+}
+
+/** Default compression of delivered objects. */
+export const DEFAULT_S3_COMPRESSION = S3Compression.GZIP;
+
+/**
+ * Converts records to a columnar format (Parquet/ORC) on delivery. Implemented by the DataLake's
+ * catalog tables; any implementation returns the Firehose conversion configuration.
+ */
+export interface IRecordFormatConversion {
+  /** The Firehose data format conversion configuration, with what the role needs granted. */
+  bindFormatConversion(scope: Construct, options: FirehoseBindOptions): KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration;
+}
+
+/** Props of {@link S3Destination}. */
+export interface S3DestinationProps {
+  /**
+   * Bucket to deliver to.
+   * @default - a new SecureBucket named `<namePrefix>-<destinationName>`
+   */
+  readonly bucket?: ISecureBucket;
+  /**
+   * Short name, used in physical names.
+   * @default "s3"
+   */
+  readonly destinationName?: string;
+  /**
+   * Object key prefix (Firehose appends `yyyy/MM/dd/HH/` unless the prefix uses `!{timestamp:...}`).
+   * @default "data/"
+   */
+  readonly prefix?: string;
+  /**
+   * Key prefix of failed records.
+   * @default "errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/"
+   */
+  readonly errorOutputPrefix?: string;
+  /**
+   * Compression (ignored with format conversion, which compresses columns itself).
+   * @default S3Compression.GZIP
+   */
+  readonly compression?: S3Compression;
+  /**
+   * Buffer interval, seconds (0 to 900).
+   * @default 60
+   */
+  readonly bufferingIntervalSeconds?: number;
+  /**
+   * Buffer size, MiB (1 to 128; at least 64 with format conversion).
+   * @default 5
+   */
+  readonly bufferingSizeMiB?: number;
+  /**
+   * Record format conversion hook (Parquet/ORC against a catalog schema).
+   * @default - records are delivered as they arrive
+   */
+  readonly formatConversion?: IRecordFormatConversion;
+}
+
+/** Delivers a StreamingIngest's records to S3 through Firehose, encrypted with the bucket's CMK. */
+export class S3Destination implements IStreamDestination {
+  public readonly destinationName: string;
+
+  constructor(private readonly props: S3DestinationProps = {}) {
+    this.destinationName = props.destinationName ?? 's3';
+  }
+
+  public bindFirehose(scope: Construct, options: FirehoseBindOptions): FirehoseDestinationConfig {
+    const p = this.props;
+    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(this.destinationName)) {
+      throw invalidProp(scope, 'destinationName', this.destinationName, 'use 1 to 31 lowercase letters, digits and hyphens');
+    }
+    const conversion = p.formatConversion?.bindFormatConversion(scope, options);
+    const interval = integerInRange(scope, 'bufferingIntervalSeconds', p.bufferingIntervalSeconds, 0, 900, DEFAULT_S3_BUFFERING_INTERVAL_SECONDS);
+    const defaultSize = conversion ? MIN_FORMAT_CONVERSION_BUFFER_MIB : DEFAULT_S3_BUFFERING_SIZE_MIB;
+    const size = integerInRange(scope, 'bufferingSizeMiB', p.bufferingSizeMiB, 1, 128, defaultSize);
+    if (conversion && size < MIN_FORMAT_CONVERSION_BUFFER_MIB) {
+      throw invalidConfig(scope, `bufferingSizeMiB (${size}) must be at least ${MIN_FORMAT_CONVERSION_BUFFER_MIB} with formatConversion; Firehose requires it.`);
+    }
+    const compression = p.compression ?? DEFAULT_S3_COMPRESSION;
+    if (!Object.values(S3Compression).includes(compression)) {
+      throw invalidProp(scope, 'compression', compression, `use one of ${Object.values(S3Compression).join(', ')}`);
+    }
+    const bucket = p.bucket ?? new SecureBucket(scope, 'Bucket', { name: options.resourceSuffix, removalPolicy: options.removalPolicy });
+    attachRolePolicy(scope, 'S3DeliveryPolicy', options.role.name, [
+      {
+        actions: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
+        resources: [bucket.bucketArn, `${bucket.bucketArn}/*`],
+      },
+      { actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [bucket.encryptionKey.keyArn] },
+      { actions: ['logs:PutLogEvents'], resources: [`${options.logGroupArn}:log-stream:*`] },
+    ]);
+    return {
+      destination: 'extended_s3',
+      extendedS3Configuration: {
+        bucketArn: bucket.bucketArn,
+        roleArn: options.role.arn,
+        prefix: p.prefix ?? DEFAULT_S3_PREFIX,
+        errorOutputPrefix: p.errorOutputPrefix ?? DEFAULT_S3_ERROR_OUTPUT_PREFIX,
+        bufferingInterval: interval,
+        bufferingSize: size,
+        compressionFormat: conversion ? 'UNCOMPRESSED' : compression,
+        kmsKeyArn: bucket.encryptionKey.keyArn,
+        cloudwatchLoggingOptions: { enabled: true, logGroupName: options.logGroupName, logStreamName: options.logStreamName },
+        dataFormatConversionConfiguration: conversion,
+      },
+    };
+  }
+}
