@@ -1,4 +1,3 @@
-export * from './core/errors';
 export * from './core/naming';
 export * from './platform/platform';
 export * from './platform/aws/aws-platform';
@@ -28,3 +27,5 @@ export * from './storage/aws/secure-bucket';
 export * from './storage/aws/access-log-bucket';
 export * from './storage/aws/bucket-defaults';
 export * from './observability/aws/encrypted-log-group';
+export * from './network/aws';
+export * from './streaming/aws/msk';

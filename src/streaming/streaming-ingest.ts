@@ -3,6 +3,8 @@ import { invalidConfig } from '../core/errors';
 import { IIdentity } from '../identity/identity';
 import { PipelinePlatform, PlatformKind } from '../platform/platform';
 import { KinesisStreamingIngest } from './aws/kinesis-streaming-ingest';
+import { MskOptions } from './aws/msk/msk-options';
+import { MskStreamingIngest } from './aws/msk/msk-streaming-ingest';
 import { StreamTransformOptions } from './aws/transform-options';
 import { IStreamingIngest, kebab, StreamingEngine, StreamingIngestBaseProps } from './streaming-ingest-contract';
 
@@ -18,6 +20,11 @@ export interface AwsStreamingOptions {
    * @default - none
    */
   readonly transform?: StreamTransformOptions;
+  /**
+   * MSK only: the cluster (type, brokers, storage, or an existing cluster).
+   * @default - a provisioned 3-broker cluster with the MskOptions defaults
+   */
+  readonly msk?: MskOptions;
 }
 
 /** Props of {@link StreamingIngest}: backend-neutral, plus options per backend. */
@@ -55,7 +62,12 @@ export class StreamingIngest extends Construct implements IStreamingIngest {
       const engine = props.aws?.engine ?? DEFAULT_AWS_STREAMING_ENGINE;
       switch (engine) {
         case StreamingEngine.KINESIS:
+          if (props.aws?.msk) throw invalidConfig(this, 'aws.msk is set but aws.engine is KINESIS; set aws.engine: StreamingEngine.MSK or remove aws.msk.');
           this.backend = new KinesisStreamingIngest(this, 'Kinesis', { ...base, transform: props.aws?.transform });
+          break;
+        case StreamingEngine.MSK:
+          if (props.aws?.transform) throw invalidConfig(this, 'aws.transform applies to Kinesis only; remove it or use StreamingEngine.KINESIS.');
+          this.backend = new MskStreamingIngest(this, 'Msk', { ...base, msk: props.aws?.msk });
           break;
         default:
           throw invalidConfig(this, `invalid aws.engine: received "${engine}"; use StreamingEngine.KINESIS or StreamingEngine.MSK.`);

@@ -68,23 +68,23 @@ export function kinesisStatements(streamArn: string, keyArn: string, write: bool
 }
 
 abstract class KinesisGrants extends Construct {
-  public abstract readonly streamArn: string;
+  public abstract readonly streamArn?: string;
   public abstract readonly streamName: string;
   protected abstract readonly keyArn: string;
   /** Stream name without tokens, for policy names. */
   protected abstract readonly policyPrefix: string;
   public grantWrite(identity: IIdentity): void {
-    grantAws(this, `${this.policyPrefix}-write`, identity, kinesisStatements(this.streamArn, this.keyArn, true));
+    grantAws(this, `${this.policyPrefix}-write`, identity, kinesisStatements(this.streamArn!, this.keyArn, true));
   }
   public grantRead(identity: IIdentity): void {
-    grantAws(this, `${this.policyPrefix}-read`, identity, kinesisStatements(this.streamArn, this.keyArn, false));
+    grantAws(this, `${this.policyPrefix}-read`, identity, kinesisStatements(this.streamArn!, this.keyArn, false));
   }
 }
 
 class ImportedKinesisStream extends KinesisGrants implements IStreamingIngest {
   public readonly engine = StreamingEngine.KINESIS;
   public readonly streamName: string;
-  public readonly streamArn: string;
+  public readonly streamArn?: string;
   public readonly partitions?: number;
   public readonly retentionHours: number;
   protected readonly keyArn: string;
@@ -113,7 +113,7 @@ export class KinesisStreamingIngest extends KinesisGrants implements IStreamingI
 
   public readonly engine = StreamingEngine.KINESIS;
   public readonly streamName: string;
-  public readonly streamArn: string;
+  public readonly streamArn?: string;
   public readonly partitions?: number;
   public readonly retentionHours: number;
   /** The stream resource. */
@@ -161,7 +161,7 @@ export class KinesisStreamingIngest extends KinesisGrants implements IStreamingI
     for (const destination of destinations) {
       this.deliveries.push(new FirehoseDelivery(this, `Delivery-${destination.destinationName}`, {
         name: `${suffix}-${destination.destinationName}`,
-        source: props.transform ? {} : { kinesisStreamArn: this.streamArn, kinesisStreamKey: this.encryptionKey },
+        source: props.transform ? {} : { kinesisStreamArn: this.stream.arn, kinesisStreamKey: this.encryptionKey },
         destination,
         key: this.encryptionKey,
         removalPolicy: props.removalPolicy,
@@ -171,7 +171,7 @@ export class KinesisStreamingIngest extends KinesisGrants implements IStreamingI
       this.transform = new StreamTransform(this, 'Transform', {
         ...props.transform,
         name: suffix,
-        streamArn: this.streamArn,
+        streamArn: this.stream.arn,
         key: this.encryptionKey,
         deliveryStreamNames: this.deliveries.map((d) => d.deliveryStreamName),
         deliveryStatements: this.deliveries.flatMap((d) => d.writeStatements()),

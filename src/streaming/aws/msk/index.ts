@@ -1,0 +1,3 @@
+export * from './msk-attributes';
+export * from './msk-options';
+export * from './msk-streaming-ingest';
