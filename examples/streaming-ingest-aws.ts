@@ -18,14 +18,16 @@ export function streamingIngestAws(app: App, options: ExampleOptions = {}): Terr
   });
 
   const removalPolicy = options.localEndpointUrl ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+  // #region usage
   const raw = new SecureBucket(stack, 'Raw', { name: 'raw-events', removalPolicy });
   const events = new StreamingIngest(stack, 'Events', {
     capacity: StreamCapacity.fromLoad({ recordsPerSecond: 2_000, averageRecordSizeBytes: 1_024 }),
     destinations: [new S3Destination({ bucket: raw })],
-    aws: { transform: {} },
+    aws: { transform: {} }, // Kinesis -> Lambda (bundled forwarder) -> Firehose direct PUT -> S3
     removalPolicy,
   });
   events.grantWrite(new Identity(stack, 'Producer', { name: 'producer', awsTrustedServices: ['ec2.amazonaws.com'] }));
+  // #endregion
 
   const kinesis = events.backend as KinesisStreamingIngest;
   new TerraformOutput(stack, 'stream_name', { value: events.streamName });
