@@ -1,9 +1,11 @@
 import { ExampleDefinition } from './example';
 import { streamingIngestAws } from './streaming-ingest-aws';
+import { streamingIngestKubernetes } from './streaming-ingest-kubernetes';
 
 export type { ExampleDefinition, ExampleOptions } from './example';
 
 /** Every example, synthesized by the tests (and validated/deployed by the Terraform tiers). */
 export const EXAMPLES: ExampleDefinition[] = [
   { name: 'streaming-ingest-aws', platform: 'aws', build: streamingIngestAws },
+  { name: 'streaming-ingest-kubernetes', platform: 'kubernetes', build: streamingIngestKubernetes },
 ];

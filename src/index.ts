@@ -29,3 +29,4 @@ export * from './storage/aws/bucket-defaults';
 export * from './observability/aws/encrypted-log-group';
 export * from './network/aws';
 export * from './streaming/aws/msk';
+export * from './streaming/k8s';

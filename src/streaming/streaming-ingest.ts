@@ -6,6 +6,9 @@ import { KinesisStreamingIngest } from './aws/kinesis-streaming-ingest';
 import { MskOptions } from './aws/msk/msk-options';
 import { MskStreamingIngest } from './aws/msk/msk-streaming-ingest';
 import { StreamTransformOptions } from './aws/transform-options';
+import { KafkaClusterOptions } from './k8s/kafka-cluster-options';
+import { IKafkaCluster } from './k8s/kafka-cluster-contract';
+import { KafkaStreamingIngest } from './k8s/kafka-streaming-ingest';
 import { IStreamingIngest, kebab, StreamingEngine, StreamingIngestBaseProps } from './streaming-ingest-contract';
 
 /** AWS-only options of a StreamingIngest. */
@@ -27,6 +30,20 @@ export interface AwsStreamingOptions {
   readonly msk?: MskOptions;
 }
 
+/** Kubernetes-only options of a StreamingIngest. */
+export interface KubernetesStreamingOptions {
+  /**
+   * Options of the stack's shared Strimzi Kafka cluster.
+   * @default - the KafkaClusterOptions defaults (3 brokers, 3 controllers, TLS, RF 3 / min ISR 2)
+   */
+  readonly cluster?: KafkaClusterOptions;
+  /**
+   * An existing Strimzi cluster to create the topic on.
+   * @default - the stack's own cluster
+   */
+  readonly existingCluster?: IKafkaCluster;
+}
+
 /** Props of {@link StreamingIngest}: backend-neutral, plus options per backend. */
 export interface StreamingIngestProps extends StreamingIngestBaseProps {
   /**
@@ -34,6 +51,11 @@ export interface StreamingIngestProps extends StreamingIngestBaseProps {
    * @default - Kinesis, no transform
    */
   readonly aws?: AwsStreamingOptions;
+  /**
+   * Options used when the stack's platform is Kubernetes.
+   * @default - a topic on the stack's shared Kafka cluster with default options
+   */
+  readonly kubernetes?: KubernetesStreamingOptions;
 }
 
 /** Default engine of a StreamingIngest on AWS. */
@@ -73,7 +95,11 @@ export class StreamingIngest extends Construct implements IStreamingIngest {
           throw invalidConfig(this, `invalid aws.engine: received "${engine}"; use StreamingEngine.KINESIS or StreamingEngine.MSK.`);
       }
     } else {
-      throw invalidConfig(this, `no ${platform.kind} backend`);
+      this.backend = new KafkaStreamingIngest(this, 'Kafka', {
+        ...base,
+        cluster: props.kubernetes?.cluster,
+        existingCluster: props.kubernetes?.existingCluster,
+      });
     }
   }
 
