@@ -70,3 +70,15 @@ export function joinName(parts: string[], lowercase: boolean): string {
   const joined = parts.filter((p) => p.length > 0).join('-');
   return lowercase ? joined.toLowerCase() : joined;
 }
+
+/**
+ * Kebab-case form of a construct id ("ClickEvents" -> "click-events").
+ * @internal
+ */
+export function kebab(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}

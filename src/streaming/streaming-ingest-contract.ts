@@ -76,14 +76,4 @@ export interface StreamingIngestBaseProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-/**
- * Kebab-case form of a construct id ("ClickEvents" -> "click-events").
- * @internal
- */
-export function kebab(id: string): string {
-  return id
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/[^a-zA-Z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
-}
+export { kebab } from '../core/naming';

@@ -17,7 +17,7 @@ import { integerInRange, isUnresolved } from '../../core/validate';
 import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { IAwsNetwork } from '../../platform/aws/network';
-import { kebab } from '../../streaming/streaming-ingest-contract';
+import { kebab } from '../../core/naming';
 
 /** CIDR block of a new VPC. */
 export const DEFAULT_VPC_CIDR = '10.40.0.0/16';
