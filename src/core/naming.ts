@@ -49,14 +49,14 @@ export const KubernetesNameRules = {
  * Validates a name against a rule; tokens are accepted unchecked. Returns the name.
  * @internal
  */
-export function checkName(scope: IConstruct, prop: string, name: string, rule: NameRule): string {
+export function checkName(scope: IConstruct, prop: string, name: string, rule: NameRule, hint?: string): string {
   if (isUnresolved(name)) return name;
   if (name.length < rule.minLength || name.length > rule.maxLength || !new RegExp(rule.pattern).test(name)) {
     throw invalidProp(
       scope,
       prop,
       name,
-      `a ${rule.kind} has ${rule.minLength} to ${rule.maxLength} characters (this one has ${name.length}) of ${rule.allowed}`,
+      `${rule.kind}s have ${rule.minLength} to ${rule.maxLength} characters of ${rule.allowed}; this one has ${name.length}${hint ? `; ${hint}` : ''}`,
     );
   }
   return name;

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import { invalidConfig } from '../core/errors';
@@ -11,6 +12,20 @@ export interface PolicyStatement {
   readonly resources: string[];
 }
 
+/** Longest name of an IAM inline policy (PutRolePolicy). */
+export const MAX_IAM_POLICY_NAME_LENGTH = 128;
+
+/**
+ * A policy name within {@link MAX_IAM_POLICY_NAME_LENGTH}: longer names are cut and end in a hash of
+ * the full name, so two long names that share a prefix (`...-write`, `...-read`) stay distinct.
+ * @internal
+ */
+export function boundedPolicyName(name: string): string {
+  if (name.length <= MAX_IAM_POLICY_NAME_LENGTH) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, MAX_IAM_POLICY_NAME_LENGTH - hash.length - 1)}-${hash}`;
+}
+
 /**
  * Attaches an inline policy named after `id` with `statements` to an IAM role.
  * @internal
@@ -18,7 +33,7 @@ export interface PolicyStatement {
 export function attachRolePolicy(scope: Construct, id: string, roleName: string, statements: PolicyStatement[], policyName?: string): IamRolePolicy {
   return new IamRolePolicy(scope, id, {
     role: roleName,
-    name: policyName ?? id,
+    name: boundedPolicyName(policyName ?? id),
     policy: JSON.stringify({
       Version: '2012-10-17',
       Statement: statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })),

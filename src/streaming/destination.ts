@@ -1,6 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { KinesisFirehoseDeliveryStreamExtendedS3Configuration } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
+import { invalidProp } from '../core/errors';
 import { IEncryptionKey } from '../platform/aws/encryption-key';
 import { RemovalPolicy } from '../platform/platform';
 
@@ -45,4 +46,16 @@ export interface IStreamDestination {
 
   /** Configures a Firehose delivery stream to deliver here, attaching what the role needs. */
   bindFirehose(scope: Construct, options: FirehoseBindOptions): FirehoseDestinationConfig;
+}
+
+const DESTINATION_NAME = /^[a-z0-9][a-z0-9-]{0,30}$/;
+
+/**
+ * Checks a destination's name (it becomes part of physical names).
+ * @internal
+ */
+export function checkDestinationName(scope: Construct, destination: IStreamDestination): void {
+  if (!DESTINATION_NAME.test(destination.destinationName)) {
+    throw invalidProp(scope, 'destinationName', destination.destinationName, 'use 1 to 31 lowercase letters, digits and hyphens');
+  }
 }

@@ -75,7 +75,8 @@ async function put(firehose, streamName, entries) {
   return pending;
 }
 
-exports.handler = async (event, env = process.env) => {
+/** Forwards one Kinesis batch to the delivery streams named in `env`; returns the batch response. */
+async function forward(event, env) {
   client = client || new FirehoseClient({});
   const entries = (event.Records || []).map((r) => ({ sequenceNumber: r.kinesis.sequenceNumber, data: frame(r) }));
   const failedSequences = new Set();
@@ -88,7 +89,13 @@ exports.handler = async (event, env = process.env) => {
     .map((e) => ({ itemIdentifier: e.sequenceNumber }));
   console.log(JSON.stringify({ level: 'info', received: entries.length, failed: batchItemFailures.length }));
   return { batchItemFailures };
-};
+}
+
+// The Lambda runtime calls handler(event, context): the configuration comes from process.env, never
+// from the second argument (a default parameter `env = process.env` would receive the context).
+exports.handler = async (event) => forward(event, process.env);
+
+exports.forward = forward;
 
 exports.frame = frame;
 exports.chunks = chunks;

@@ -34,6 +34,9 @@ export interface AwsPlatformProps extends PipelinePlatformProps {
   readonly network?: IAwsNetwork;
 }
 
+/** How to fix a generated name that breaks an AWS limit. */
+const PHYSICAL_NAME_HINT = 'it is namePrefix + the construct\'s name: shorten either';
+
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**
@@ -115,7 +118,7 @@ export class AwsPlatform extends PipelinePlatform {
    */
   public physicalName(scope: IConstruct, rule: NameRule, parts: string[]): string {
     const lowercase = rule === AwsNameRules.S3_BUCKET;
-    return checkName(scope, 'name', joinName([this.namePrefix, ...parts], lowercase), rule);
+    return checkName(scope, 'generated name', joinName([this.namePrefix, ...parts], lowercase), rule, PHYSICAL_NAME_HINT);
   }
 
   /**

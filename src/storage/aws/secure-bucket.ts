@@ -2,7 +2,7 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { Construct } from 'constructs';
-import { AwsNameRules, checkName } from '../../core/naming';
+import { AwsNameRules } from '../../core/naming';
 import { integerInRange } from '../../core/validate';
 import { invalidConfig } from '../../core/errors';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
@@ -67,11 +67,11 @@ export interface SecureBucketAttributes {
  * uploads, and protection from deletion unless DESTROY is opted into twice.
  */
 export class SecureBucket extends Construct implements ISecureBucket {
-  /** An existing bucket and its key. */
-  public static fromAttributes(attrs: SecureBucketAttributes): ISecureBucket {
+  /** An existing bucket and its key (`scope` gives the platform's partition for the ARN). */
+  public static fromAttributes(scope: Construct, attrs: SecureBucketAttributes): ISecureBucket {
     return {
       bucketName: attrs.bucketName,
-      bucketArn: `arn:aws:s3:::${attrs.bucketName}`,
+      bucketArn: `arn:${AwsPlatform.ofAws(scope).partition}:s3:::${attrs.bucketName}`,
       encryptionKey: { keyArn: attrs.kmsKeyArn },
     };
   }
@@ -92,7 +92,6 @@ export class SecureBucket extends Construct implements ISecureBucket {
     }
     const noncurrent = integerInRange(this, 'noncurrentVersionRetentionDays', props.noncurrentVersionRetentionDays, 1, 3650, DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS);
     const name = platform.physicalName(this, AwsNameRules.S3_BUCKET, [props.name]);
-    checkName(this, 'name', name, AwsNameRules.S3_BUCKET);
     this.encryptionKey = platform.encryptionKey(this, props.name, props.removalPolicy);
 
     this.bucket = new S3Bucket(this, 'Bucket', { bucket: name, forceDestroy: false });

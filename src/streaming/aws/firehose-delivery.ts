@@ -9,7 +9,7 @@ import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { IEncryptionKey } from '../../platform/aws/encryption-key';
 import { RemovalPolicy } from '../../platform/platform';
-import { IStreamDestination } from '../destination';
+import { checkDestinationName, IStreamDestination } from '../destination';
 
 /** Where a delivery stream reads from. */
 export interface FirehoseSource {
@@ -66,6 +66,7 @@ export class FirehoseDelivery extends Construct {
   constructor(scope: Construct, id: string, props: FirehoseDeliveryProps) {
     super(scope, id);
     const platform = AwsPlatform.ofAws(this);
+    checkDestinationName(this, props.destination);
     const name = platform.physicalName(this, AwsNameRules.FIREHOSE_STREAM, [props.name]);
     this.role = new IamRole(this, 'Role', {
       name: platform.physicalName(this, AwsNameRules.IAM_ROLE, [props.name, 'firehose']),

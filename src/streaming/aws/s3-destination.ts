@@ -45,7 +45,7 @@ export interface IRecordFormatConversion {
 export interface S3DestinationProps {
   /**
    * Bucket to deliver to.
-   * @default - a new SecureBucket named `<namePrefix>-<destinationName>`
+   * @default - a new SecureBucket named `<namePrefix>-<streamName>-<destinationName>`
    */
   readonly bucket?: ISecureBucket;
   /**
@@ -95,9 +95,6 @@ export class S3Destination implements IStreamDestination {
 
   public bindFirehose(scope: Construct, options: FirehoseBindOptions): FirehoseDestinationConfig {
     const p = this.props;
-    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(this.destinationName)) {
-      throw invalidProp(scope, 'destinationName', this.destinationName, 'use 1 to 31 lowercase letters, digits and hyphens');
-    }
     const conversion = p.formatConversion?.bindFormatConversion(scope, options);
     const interval = integerInRange(scope, 'bufferingIntervalSeconds', p.bufferingIntervalSeconds, 0, 900, DEFAULT_S3_BUFFERING_INTERVAL_SECONDS);
     const defaultSize = conversion ? MIN_FORMAT_CONVERSION_BUFFER_MIB : DEFAULT_S3_BUFFERING_SIZE_MIB;

@@ -70,9 +70,6 @@ export function mskReadStatements(target: MskGrantTarget, identity: IIdentity): 
   ];
 }
 
-/** Longest IAM inline policy name. */
-const MAX_POLICY_NAME_LENGTH = 128;
-
 /**
  * Attaches the statements to the identity's role as the inline policy `msk-<topic>-<kind>` (topic
  * names carry the platform's namePrefix, so grants of several streams to one role do not overwrite
@@ -80,5 +77,5 @@ const MAX_POLICY_NAME_LENGTH = 128;
  * @internal
  */
 export function grantMsk(scope: Construct, kind: 'read' | 'write', topicName: string, identity: IIdentity, statements: PolicyStatement[]): void {
-  grantAws(scope, `msk-${topicName}-${kind}`.slice(0, MAX_POLICY_NAME_LENGTH), identity, statements);
+  grantAws(scope, `msk-${topicName}-${kind}`, identity, statements);
 }

@@ -160,7 +160,7 @@ describe('KafkaStreamingIngest', () => {
 
     test('bad topic name', () => {
       expect(create({ streamName: 'bad name!' })).toThrow(
-        'test/Events: invalid streamName: received "acme-bad name!"; a Kafka topic name has 1 to 249 characters (this one has 14) of letters, digits, ".", "_" and "-".',
+        'test/Events: invalid streamName: received "acme-bad name!"; Kafka topic names have 1 to 249 characters of letters, digits, ".", "_" and "-"; this one has 14.',
       );
     });
 
