@@ -53,11 +53,14 @@ const project = new cdktf.ConstructLibraryCdktf({
   jest: true,
   jestOptions: { jestConfig: { collectCoverage: false } },
   eslintOptions: {
+    // One typed-lint project for src, test, stacks and examples (they share test/tsconfig.json).
+    projectService: false,
+    tsconfigPath: './test/tsconfig.json',
     dirs: ['src'],
     devdirs: ['test', 'stacks', 'examples', 'scripts'],
   },
   tsconfigDev: {
-    include: ['../src/**/*.ts', '../stacks/**/*.ts', '../examples/**/*.ts'],
+    include: ['../src/**/*.ts', '../stacks/**/*.ts', '../examples/**/*.ts', '../.projenrc.ts'],
     compilerOptions: {},
   },
   gitignore: ['cdktf.out/', '.terraform/', '.terraform.lock.hcl', '.gen/', 'test-reports/', '.bench/', '*.tfstate*'],

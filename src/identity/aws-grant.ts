@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { invalidConfig } from '../core/errors';
 import { IIdentity } from './identity';
+import { invalidConfig } from '../core/errors';
 
 /** One IAM policy statement (always scoped to resources; never `*` on `*`). */
 export interface PolicyStatement {

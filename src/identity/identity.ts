@@ -39,7 +39,13 @@ export interface AwsRoleIdentityAttributes {
 }
 
 class ImportedIdentity extends Construct implements IIdentity {
-  constructor(scope: Construct, id: string, public readonly identityName: string, public readonly awsRoleName?: string, public readonly awsRoleArn?: string) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly identityName: string,
+    public readonly awsRoleName?: string,
+    public readonly awsRoleArn?: string,
+  ) {
     super(scope, id);
   }
 }

@@ -11,7 +11,10 @@ export interface FirehoseBindOptions {
   readonly deliveryStreamName: string;
   /** Suffix (after the namePrefix) for names of resources the destination creates. */
   readonly resourceSuffix: string;
-  /** Removal policy for stores the destination creates. */
+  /**
+   * Removal policy for stores the destination creates.
+   * @default RemovalPolicy.RETAIN
+   */
   readonly removalPolicy?: RemovalPolicy;
   /** The delivery stream's IAM role; the destination attaches the policies it needs. */
   readonly role: IamRole;

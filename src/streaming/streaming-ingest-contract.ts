@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
-import { IIdentity } from '../identity/identity';
-import { RemovalPolicy } from '../platform/platform';
 import { StreamCapacity } from './capacity';
 import { IStreamDestination } from './destination';
+import { IIdentity } from '../identity/identity';
+import { RemovalPolicy } from '../platform/platform';
 
 /** The engine behind a StreamingIngest. */
 export enum StreamingEngine {

@@ -6,8 +6,8 @@ import { KinesisStreamingIngest } from './aws/kinesis-streaming-ingest';
 import { MskOptions } from './aws/msk/msk-options';
 import { MskStreamingIngest } from './aws/msk/msk-streaming-ingest';
 import { StreamTransformOptions } from './aws/transform-options';
-import { KafkaClusterOptions } from './k8s/kafka-cluster-options';
 import { IKafkaCluster } from './k8s/kafka-cluster-contract';
+import { KafkaClusterOptions } from './k8s/kafka-cluster-options';
 import { KafkaStreamingIngest } from './k8s/kafka-streaming-ingest';
 import { IStreamingIngest, kebab, StreamingEngine, StreamingIngestBaseProps } from './streaming-ingest-contract';
 

@@ -12,12 +12,11 @@ import { Construct } from 'constructs';
 import { isIpv4Cidr, MIN_PRIVATE_SUBNETS } from './aws-network';
 import { Fn } from '../../core/cdktf';
 import { invalidProp } from '../../core/errors';
-import { AwsNameRules } from '../../core/naming';
+import { AwsNameRules, kebab } from '../../core/naming';
 import { integerInRange, isUnresolved } from '../../core/validate';
 import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { IAwsNetwork } from '../../platform/aws/network';
-import { kebab } from '../../core/naming';
 
 /** CIDR block of a new VPC. */
 export const DEFAULT_VPC_CIDR = '10.40.0.0/16';

@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { Construct } from 'constructs';
-import { AssetType, ITerraformDependable, Lazy, TerraformAsset } from '../../core/cdktf';
 import { DEFAULT_HELM_TIMEOUT_SECONDS } from './helm-chart';
 import { KubernetesPlatform } from './kubernetes-platform';
+import { AssetType, ITerraformDependable, Lazy, TerraformAsset } from '../../core/cdktf';
 
 /** Directory of the bundled chart that renders custom resources from its values. */
 export const CUSTOM_RESOURCES_CHART_DIR = path.join(__dirname, '..', '..', '..', 'assets', 'charts', 'custom-resources');

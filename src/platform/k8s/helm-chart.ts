@@ -1,8 +1,8 @@
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { Construct } from 'constructs';
-import { ITerraformDependable, Lazy } from '../../core/cdktf';
 import { KubernetesPlatform } from './kubernetes-platform';
 import { ChartPin } from './versions';
+import { ITerraformDependable, Lazy } from '../../core/cdktf';
 
 /** Seconds Helm waits for a release's resources to become ready. */
 export const DEFAULT_HELM_TIMEOUT_SECONDS = 900;

@@ -1,12 +1,12 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { Construct, IConstruct } from 'constructs';
+import { applyBucketBaseline } from './bucket-baseline';
+import { DEFAULT_ACCESS_LOG_RETENTION_DAYS } from './bucket-defaults';
 import { TerraformStack } from '../../core/cdktf';
 import { AwsNameRules } from '../../core/naming';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { RemovalPolicy } from '../../platform/platform';
-import { applyBucketBaseline } from './bucket-baseline';
-import { DEFAULT_ACCESS_LOG_RETENTION_DAYS } from './bucket-defaults';
 
 const ID = 'AccessLogs';
 

@@ -2,12 +2,6 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { Construct } from 'constructs';
-import { AwsNameRules } from '../../core/naming';
-import { integerInRange } from '../../core/validate';
-import { invalidConfig } from '../../core/errors';
-import { AwsPlatform } from '../../platform/aws/aws-platform';
-import { IEncryptionKey } from '../../platform/aws/encryption-key';
-import { RemovalPolicy } from '../../platform/platform';
 import { AccessLogBucket } from './access-log-bucket';
 import { applyBucketBaseline } from './bucket-baseline';
 import {
@@ -15,6 +9,12 @@ import {
   DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS,
   DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS,
 } from './bucket-defaults';
+import { invalidConfig } from '../../core/errors';
+import { AwsNameRules } from '../../core/naming';
+import { integerInRange } from '../../core/validate';
+import { AwsPlatform } from '../../platform/aws/aws-platform';
+import { IEncryptionKey } from '../../platform/aws/encryption-key';
+import { RemovalPolicy } from '../../platform/platform';
 
 /** A bucket that other constructs write to and read from. */
 export interface ISecureBucket {

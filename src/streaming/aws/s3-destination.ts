@@ -38,7 +38,10 @@ export const DEFAULT_S3_COMPRESSION = S3Compression.GZIP;
  */
 export interface IRecordFormatConversion {
   /** The Firehose data format conversion configuration, with what the role needs granted. */
-  bindFormatConversion(scope: Construct, options: FirehoseBindOptions): KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration;
+  bindFormatConversion(
+    scope: Construct,
+    options: FirehoseBindOptions,
+  ): KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration;
 }
 
 /** Props of {@link S3Destination}. */

@@ -4,6 +4,7 @@ import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-s
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
+import * as d from './transform-options';
 import { AssetType, Fn, TerraformAsset } from '../../core/cdktf';
 import { AwsNameRules } from '../../core/naming';
 import { integerInRange } from '../../core/validate';
@@ -11,7 +12,6 @@ import { attachRolePolicy, PolicyStatement } from '../../identity/aws-grant';
 import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { IEncryptionKey } from '../../platform/aws/encryption-key';
-import * as d from './transform-options';
 
 /** Props of {@link StreamTransform}. */
 export interface StreamTransformProps extends d.StreamTransformOptions {
