@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { App, Testing, TerraformStack } from 'cdktf';
 import { EXAMPLES } from '../../examples';
 import { buildReferenceApp } from '../../stacks/app';
-import { formatErrors, schemasAvailable, schemasDir, synthesizedCustomResources, validateCustomResource } from '../support/schemas';
+import { describeWithSchemas, formatErrors, schemasDir, synthesizedCustomResources, validateCustomResource } from '../support/schemas';
 
 /** Upstream chart -> its values schema under the shared schemas folder. */
 const VALUES_SCHEMAS: Record<string, string> = {
@@ -18,11 +18,6 @@ const NO_VALUES_SCHEMA: Record<string, string> = {
   'strimzi-kafka-operator': 'the Strimzi chart ships no values.schema.json; its custom resources are validated against the CRDs instead',
 };
 
-const available = schemasAvailable();
-if (!available) {
-  console.warn(`SKIPPED tier 4 (schemas): upstream schemas not found under ${schemasDir()}; set DATA_PIPELINES_SCHEMAS_DIR to run these tests.`);
-}
-const describeIfSchemas = available ? describe : describe.skip;
 
 /** Every stack of the reference app and of the Kubernetes examples, synthesized. */
 function kubernetesStacks(): { name: string; json: any }[] {
@@ -35,7 +30,7 @@ function kubernetesStacks(): { name: string; json: any }[] {
     .filter((s) => s.json.provider?.helm);
 }
 
-describeIfSchemas('tier 4: everything the Kubernetes stacks and examples generate validates upstream', () => {
+describeWithSchemas('tier 4: everything the Kubernetes stacks and examples generate validates upstream', () => {
   const stacks = kubernetesStacks();
 
   test('there are Kubernetes stacks to check', () => {

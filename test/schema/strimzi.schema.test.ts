@@ -1,13 +1,8 @@
 import { Identity, KubernetesPlatform, StreamCapacity } from '../../src';
 import { KafkaAuthentication, KafkaStreamingIngest, STRIMZI_API_VERSION } from '../../src/streaming/k8s';
-import { formatErrors, schemasAvailable, schemasDir, synthesizedCustomResources, validateCustomResource } from '../support/schemas';
+import { describeWithSchemas, formatErrors, synthesizedCustomResources, validateCustomResource } from '../support/schemas';
 import { newStack, synth } from '../support/synth';
 
-const available = schemasAvailable();
-if (!available) {
-  console.warn(`SKIPPED tier 4 (schemas): Strimzi CRD schemas not found under ${schemasDir()}; set DATA_PIPELINES_SCHEMAS_DIR to run these tests.`);
-}
-const describeIfSchemas = available ? describe : describe.skip;
 
 function pipelineResources(authentication?: KafkaAuthentication): any[] {
   const stack = newStack();
@@ -26,7 +21,7 @@ function pipelineResources(authentication?: KafkaAuthentication): any[] {
   return synthesizedCustomResources(synth(stack).json);
 }
 
-describeIfSchemas('Strimzi custom resources validate against the Strimzi 1.2.0 CRDs', () => {
+describeWithSchemas('Strimzi custom resources validate against the Strimzi 1.2.0 CRDs', () => {
   test.each([KafkaAuthentication.TLS, KafkaAuthentication.SCRAM_SHA_512])('every resource of a two-topic pipeline (%s)', (authentication) => {
     const resources = pipelineResources(authentication);
     // 2 node pools + Kafka + 2 topics + 2 users: fails if extraction finds nothing.

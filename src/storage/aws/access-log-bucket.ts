@@ -1,4 +1,5 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { Construct, IConstruct } from 'constructs';
 import { applyBucketBaseline } from './bucket-baseline';
@@ -27,6 +28,8 @@ export class AccessLogBucket extends Construct {
 
   /** Bucket name. */
   public readonly bucketName: string;
+  /** The policy letting S3 log delivery write here (bucket logging must wait for it). */
+  public readonly policy: S3BucketPolicy;
   private readonly bucket: S3Bucket;
   private retained = false;
 
@@ -41,7 +44,7 @@ export class AccessLogBucket extends Construct {
       bucket: this.bucket.id,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
     });
-    applyBucketBaseline(this, this.bucket, [
+    this.policy = applyBucketBaseline(this, this.bucket, [
       {
         Sid: 'S3ServerAccessLogDelivery',
         Effect: 'Allow',

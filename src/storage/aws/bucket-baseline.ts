@@ -18,7 +18,7 @@ export function applyBucketBaseline(
   bucket: S3Bucket,
   extraStatements: Record<string, unknown>[],
   extraRules: S3BucketLifecycleConfigurationRule[],
-): S3BucketPublicAccessBlock {
+): S3BucketPolicy {
   new S3BucketOwnershipControls(scope, 'Ownership', { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
   const block = new S3BucketPublicAccessBlock(scope, 'PublicAccessBlock', {
     bucket: bucket.id,
@@ -28,7 +28,7 @@ export function applyBucketBaseline(
     restrictPublicBuckets: true,
   });
   new S3BucketVersioningA(scope, 'Versioning', { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
-  new S3BucketPolicy(scope, 'Policy', {
+  const policy = new S3BucketPolicy(scope, 'Policy', {
     bucket: bucket.id,
     policy: JSON.stringify({
       Version: '2012-10-17',
@@ -59,5 +59,5 @@ export function applyBucketBaseline(
       ...extraRules,
     ],
   });
-  return block;
+  return policy;
 }

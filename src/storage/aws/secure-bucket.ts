@@ -103,7 +103,13 @@ export class SecureBucket extends Construct implements ISecureBucket {
       rule: [{ bucketKeyEnabled: true, applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.encryptionKey.keyArn } }],
     });
     const logs = AccessLogBucket.of(this, policy);
-    new S3BucketLoggingA(this, 'AccessLogging', { bucket: this.bucket.id, targetBucket: logs.bucketName, targetPrefix: `${name}/` });
+    new S3BucketLoggingA(this, 'AccessLogging', {
+      bucket: this.bucket.id,
+      targetBucket: logs.bucketName,
+      targetPrefix: `${name}/`,
+      // S3 checks that log delivery may write to the target: its policy must exist first.
+      dependsOn: [logs.policy],
+    });
     applyBucketBaseline(this, this.bucket, [
       {
         Sid: 'DenyUnencryptedUploads',

@@ -129,11 +129,12 @@ describe('SecureBucket baseline', () => {
     expect([DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS, DEFAULT_GLACIER_IR_AFTER_DAYS, DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS]).toEqual([30, 90, 90]);
   });
 
-  test('server access logs go to the stack access-log bucket, under the bucket name', () => {
+  test('server access logs go to the stack access-log bucket, under the bucket name, once its policy exists', () => {
     expect(under(out, 'aws_s3_bucket_logging', 'Raw')).toEqual({
       bucket: ref(out, 'aws_s3_bucket', 'Raw', 'id'),
       target_bucket: ref(out, 'aws_s3_bucket', 'AccessLogs', 'bucket'),
       target_prefix: 'acme-raw-events/',
+      depends_on: [`aws_s3_bucket_policy.${idOf(out, 'aws_s3_bucket_policy', 'AccessLogs')}`],
     });
   });
 
