@@ -1,11 +1,13 @@
 import { ExampleDefinition } from './example';
 import { streamingIngestAws } from './streaming-ingest-aws';
 import { streamingIngestKubernetes } from './streaming-ingest-kubernetes';
+import { streamingIngestMsk } from './streaming-ingest-msk';
 
 export type { ExampleDefinition, ExampleOptions } from './example';
 
 /** Every example, synthesized by the tests (and validated/deployed by the Terraform tiers). */
 export const EXAMPLES: ExampleDefinition[] = [
   { name: 'streaming-ingest-aws', platform: 'aws', build: streamingIngestAws },
+  { name: 'streaming-ingest-msk', platform: 'aws', build: streamingIngestMsk },
   { name: 'streaming-ingest-kubernetes', platform: 'kubernetes', build: streamingIngestKubernetes },
 ];

@@ -17,6 +17,7 @@ import { integerInRange, isUnresolved } from '../../core/validate';
 import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { IAwsNetwork } from '../../platform/aws/network';
+import { RemovalPolicy } from '../../platform/platform';
 
 /** CIDR block of a new VPC. */
 export const DEFAULT_VPC_CIDR = '10.40.0.0/16';
@@ -54,6 +55,12 @@ export interface PrivateNetworkProps {
    * @default DEFAULT_REGISTER_WITH_PLATFORM (true)
    */
   readonly registerWithPlatform?: boolean;
+  /**
+   * What happens to the flow logs (audit data) and their key on removal. DESTROY also needs the
+   * platform's `allowDataDestruction`.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -124,17 +131,18 @@ export class PrivateNetwork extends Construct implements IAwsNetwork {
       routeTableIds: [this.routeTable.id],
     });
 
-    this.addFlowLogs(platform, name);
+    this.addFlowLogs(platform, name, props.removalPolicy);
     if (props.registerWithPlatform ?? DEFAULT_REGISTER_WITH_PLATFORM) platform.useNetwork(this);
   }
 
-  private addFlowLogs(platform: AwsPlatform, name: string): void {
-    const key = platform.encryptionKey(this, 'network');
+  private addFlowLogs(platform: AwsPlatform, name: string, removalPolicy?: RemovalPolicy): void {
+    const key = platform.encryptionKey(this, 'network', removalPolicy);
     const logGroup = new EncryptedLogGroup(this, 'FlowLogs', {
       name: platform.physicalName(this, AwsNameRules.LOG_GROUP, [name, 'flow-logs']),
       kmsKeyArn: key.keyArn,
       retentionDays: FLOW_LOG_RETENTION_DAYS,
     });
+    platform.protect(logGroup.logGroup, removalPolicy);
     const role = new IamRole(this, 'FlowLogRole', {
       name: platform.physicalName(this, AwsNameRules.IAM_ROLE, [name, 'flow-logs']),
       assumeRolePolicy: JSON.stringify({

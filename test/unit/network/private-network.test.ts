@@ -9,6 +9,7 @@ import {
   SUBNET_NEWBITS,
 } from '../../../src/network/aws/private-network';
 import { AwsPlatform } from '../../../src/platform/aws/aws-platform';
+import { RemovalPolicy } from '../../../src/platform/platform';
 import { newStack, synth } from '../../support/synth';
 
 function platformStack(): { stack: TerraformStack; platform: AwsPlatform } {
@@ -79,6 +80,9 @@ describe('PrivateNetwork', () => {
     expect(logGroup.name).toBe('acme-network-flow-logs');
     expect(logGroup.kms_key_id).toBe(`\${aws_kms_key.${keyName}.arn}`);
     expect(logGroup.retention_in_days).toBe(FLOW_LOG_RETENTION_DAYS);
+    // Flow logs are audit data: retained (with their key) unless DESTROY is opted into twice.
+    expect(logGroup.lifecycle).toEqual({ prevent_destroy: true });
+    expect(out.only('aws_kms_key').lifecycle).toEqual({ prevent_destroy: true });
 
     const flowLog = out.only('aws_flow_log');
     expect(flowLog.traffic_type).toBe('ALL');
@@ -91,6 +95,15 @@ describe('PrivateNetwork', () => {
     const policy = JSON.parse(out.only('aws_iam_role_policy').policy);
     expect(policy.Statement[0].Resource).toEqual([`\${aws_cloudwatch_log_group.${groupName}.arn}`, `\${aws_cloudwatch_log_group.${groupName}.arn}:*`]);
     expect(policy.Statement[0].Action).not.toContain('logs:*');
+  });
+
+  test('DESTROY with the platform opt-in leaves flow logs and key destroyable', () => {
+    const stack = newStack();
+    new AwsPlatform(stack, 'Platform', { region: 'eu-west-1', namePrefix: 'acme', allowDataDestruction: true });
+    new PrivateNetwork(stack, 'Network', { removalPolicy: RemovalPolicy.DESTROY });
+    const out = synth(stack);
+    expect(out.only('aws_cloudwatch_log_group').lifecycle).toBeUndefined();
+    expect(out.only('aws_kms_key').lifecycle).toBeUndefined();
   });
 
   test('registers with the platform unless told not to', () => {
