@@ -54,3 +54,15 @@ export function grantAws(scope: Construct, policyName: string, identity: IIdenti
   if (scope.node.tryFindChild(id)) return scope.node.tryFindChild(id) as IamRolePolicy;
   return attachRolePolicy(scope, id, identity.awsRoleName, statements, policyName);
 }
+
+/**
+ * A role trust policy letting `principal` (for example `{ Service: 'lambda.amazonaws.com' }`)
+ * assume the role, optionally under a condition (confused-deputy guards).
+ * @internal
+ */
+export function trustPolicy(principal: Record<string, unknown>, condition?: Record<string, unknown>): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }],
+  });
+}

@@ -1,6 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { Construct, IConstruct } from 'constructs';
+import { trustPolicy } from './aws-grant';
 import { AwsNameRules, checkName, KubernetesNameRules } from '../core/naming';
 import { AwsPlatform } from '../platform/aws/aws-platform';
 import { KubernetesPlatform } from '../platform/k8s/kubernetes-platform';
@@ -78,10 +79,7 @@ export class Identity extends Construct implements IIdentity {
         : { AWS: `arn:${aws.partition}:iam::${aws.accountId}:root` };
       const role = new IamRole(this, 'Role', {
         name,
-        assumeRolePolicy: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }],
-        }),
+        assumeRolePolicy: trustPolicy(principal),
       });
       this.identityName = name;
       this.awsRoleName = role.name;

@@ -14,6 +14,7 @@ import { Fn } from '../../core/cdktf';
 import { invalidProp } from '../../core/errors';
 import { AwsNameRules, kebab } from '../../core/naming';
 import { integerInRange, isUnresolved } from '../../core/validate';
+import { trustPolicy } from '../../identity/aws-grant';
 import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { IAwsNetwork } from '../../platform/aws/network';
@@ -145,17 +146,9 @@ export class PrivateNetwork extends Construct implements IAwsNetwork {
     platform.protect(logGroup.logGroup, removalPolicy);
     const role = new IamRole(this, 'FlowLogRole', {
       name: platform.physicalName(this, AwsNameRules.IAM_ROLE, [name, 'flow-logs']),
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-          Condition: {
-            StringEquals: { 'aws:SourceAccount': platform.accountId },
-            ArnLike: { 'aws:SourceArn': `arn:${platform.partition}:ec2:${platform.region}:${platform.accountId}:vpc-flow-log/*` },
-          },
-        }],
+      assumeRolePolicy: trustPolicy({ Service: 'vpc-flow-logs.amazonaws.com' }, {
+        StringEquals: { 'aws:SourceAccount': platform.accountId },
+        ArnLike: { 'aws:SourceArn': `arn:${platform.partition}:ec2:${platform.region}:${platform.accountId}:vpc-flow-log/*` },
       }),
     });
     new IamRolePolicy(this, 'FlowLogPolicy', {

@@ -4,7 +4,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
 import { AwsNameRules } from '../../core/naming';
-import { attachRolePolicy, PolicyStatement } from '../../identity/aws-grant';
+import { attachRolePolicy, PolicyStatement, trustPolicy } from '../../identity/aws-grant';
 import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { IEncryptionKey } from '../../platform/aws/encryption-key';
@@ -70,15 +70,7 @@ export class FirehoseDelivery extends Construct {
     const name = platform.physicalName(this, AwsNameRules.FIREHOSE_STREAM, [props.name]);
     this.role = new IamRole(this, 'Role', {
       name: platform.physicalName(this, AwsNameRules.IAM_ROLE, [props.name, 'firehose']),
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: 'firehose.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'sts:ExternalId': platform.accountId } },
-        }],
-      }),
+      assumeRolePolicy: trustPolicy({ Service: 'firehose.amazonaws.com' }, { StringEquals: { 'sts:ExternalId': platform.accountId } }),
     });
     const logs = new EncryptedLogGroup(this, 'ErrorLogs', {
       name: `/aws/kinesisfirehose/${name}`,

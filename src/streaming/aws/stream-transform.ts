@@ -8,7 +8,7 @@ import * as d from './transform-options';
 import { AssetType, Fn, TerraformAsset } from '../../core/cdktf';
 import { AwsNameRules } from '../../core/naming';
 import { integerInRange } from '../../core/validate';
-import { attachRolePolicy, PolicyStatement } from '../../identity/aws-grant';
+import { attachRolePolicy, PolicyStatement, trustPolicy } from '../../identity/aws-grant';
 import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
 import { IEncryptionKey } from '../../platform/aws/encryption-key';
@@ -59,10 +59,7 @@ export class StreamTransform extends Construct {
     });
     const role = new IamRole(this, 'Role', {
       name: platform.physicalName(this, AwsNameRules.IAM_ROLE, [props.name, 'fn']),
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
+      assumeRolePolicy: trustPolicy({ Service: 'lambda.amazonaws.com' }),
     });
     attachRolePolicy(this, 'Permissions', role.name, [
       { actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logs.arn}:*`] },
