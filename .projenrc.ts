@@ -131,8 +131,7 @@ test.spawn(project.tasks.tryFind('typecheck')!);
 test.spawn(project.eslint!.eslintTask);
 // jsii compile (the public API must stay jsii-valid); API.md regenerated, and in CI it must be unchanged.
 test.spawn(project.compileTask);
-test.spawn(project.tasks.tryFind('docgen')!);
-test.exec('[ "$CI" != "true" ] || git diff --quiet -- API.md 2>/dev/null || { echo \'API.md is out of date: run "npx projen docgen" and commit it.\'; exit 1; }');
+test.exec('node scripts/check-api-md.js');
 test.exec('rm -rf test-reports && mkdir -p test-reports');
 test.exec('node scripts/run-tiers.js');
 
