@@ -18,7 +18,7 @@ describe('README', () => {
   test('quick start is exactly two commands: install + synth, then the whole test suite', () => {
     const section = readme.split('## Quick start')[1].split('\n## ')[0];
     const block = /```sh\n([\s\S]*?)```/.exec(section)![1].trim().split('\n').map((l) => l.replace(/\s+#.*$/, ''));
-    expect(block).toEqual(['npm ci && npm run synth', 'npm test']);
+    expect(block).toEqual(['npm install && npm run synth', 'npm test']);
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(pkg.scripts.synth).toBe('projen synth');
     expect(pkg.scripts.test).toBe('projen test');
