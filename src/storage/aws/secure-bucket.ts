@@ -46,11 +46,21 @@ export interface SecureBucketProps {
    */
   readonly noncurrentVersionRetentionDays?: number;
   /**
+   * Days after which current objects expire (1 to 36500). Tiering transitions that would not keep
+   * objects in their class for its minimum storage duration before they expire (Standard-IA 30
+   * days, Glacier IR 90 days) are left out: they would cost more than they save.
+   * @default - never: current objects are kept
+   */
+  readonly expireAfterDays?: number;
+  /**
    * Removal policy. DESTROY also sets `force_destroy` (and needs the platform's second opt-in).
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
 }
+
+/** Minimum storage durations S3 bills for, days (objects removed sooner are billed the rest). */
+const MIN_STORAGE_DAYS = { STANDARD_IA: 30, GLACIER_IR: 90 };
 
 /** Props of `SecureBucket.fromAttributes`. */
 export interface SecureBucketAttributes {
@@ -91,6 +101,11 @@ export class SecureBucket extends Construct implements ISecureBucket {
       throw invalidConfig(this, `glacierAfterDays (${glacier}) must be at least 30 days after infrequentAccessAfterDays (${ia}); S3 keeps objects 30 days in Standard-IA.`);
     }
     const noncurrent = integerInRange(this, 'noncurrentVersionRetentionDays', props.noncurrentVersionRetentionDays, 1, 3650, DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS);
+    const expire = props.expireAfterDays === undefined ? undefined : integerInRange(this, 'expireAfterDays', props.expireAfterDays, 1, 36500, 0);
+    const transitions = [
+      { days: ia, storageClass: 'STANDARD_IA' as const },
+      { days: glacier, storageClass: 'GLACIER_IR' as const },
+    ].filter((t) => expire === undefined || t.days + MIN_STORAGE_DAYS[t.storageClass] <= expire);
     const name = platform.physicalName(this, AwsNameRules.S3_BUCKET, [props.name]);
     this.encryptionKey = platform.encryptionKey(this, props.name, props.removalPolicy);
 
@@ -124,10 +139,8 @@ export class SecureBucket extends Construct implements ISecureBucket {
         id: 'tiering',
         status: 'Enabled',
         filter: [{ prefix: '' }],
-        transition: [
-          { days: ia, storageClass: 'STANDARD_IA' },
-          { days: glacier, storageClass: 'GLACIER_IR' },
-        ],
+        transition: transitions.length > 0 ? transitions : undefined,
+        expiration: expire === undefined ? undefined : [{ days: expire }],
         noncurrentVersionExpiration: [{ noncurrentDays: noncurrent }],
       },
     ]);

@@ -1,10 +1,9 @@
 import { KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
 import { invalidConfig, invalidProp } from '../../core/errors';
-import { integerInRange } from '../../core/validate';
-import { attachRolePolicy } from '../../identity/aws-grant';
 import { ISecureBucket, SecureBucket } from '../../storage/aws/secure-bucket';
-import { FirehoseBindOptions, FirehoseDestinationConfig, IStreamDestination } from '../destination';
+import { FirehoseBindOptions, FirehoseDestinationConfig, IStreamDestination, KafkaConnectBindOptions } from '../destination';
+import { extendedS3Destination, resolveBuffering } from './extended-s3-config';
 
 /** Seconds Firehose buffers before writing (60 s: fresh data in S3 within about a minute). */
 export const DEFAULT_S3_BUFFERING_INTERVAL_SECONDS = 60;
@@ -99,39 +98,30 @@ export class S3Destination implements IStreamDestination {
   public bindFirehose(scope: Construct, options: FirehoseBindOptions): FirehoseDestinationConfig {
     const p = this.props;
     const conversion = p.formatConversion?.bindFormatConversion(scope, options);
-    const interval = integerInRange(scope, 'bufferingIntervalSeconds', p.bufferingIntervalSeconds, 0, 900, DEFAULT_S3_BUFFERING_INTERVAL_SECONDS);
-    const defaultSize = conversion ? MIN_FORMAT_CONVERSION_BUFFER_MIB : DEFAULT_S3_BUFFERING_SIZE_MIB;
-    const size = integerInRange(scope, 'bufferingSizeMiB', p.bufferingSizeMiB, 1, 128, defaultSize);
-    if (conversion && size < MIN_FORMAT_CONVERSION_BUFFER_MIB) {
-      throw invalidConfig(scope, `bufferingSizeMiB (${size}) must be at least ${MIN_FORMAT_CONVERSION_BUFFER_MIB} with formatConversion; Firehose requires it.`);
-    }
+    const buffering = resolveBuffering(scope, {
+      intervalSeconds: p.bufferingIntervalSeconds,
+      sizeMiB: p.bufferingSizeMiB,
+      defaultIntervalSeconds: DEFAULT_S3_BUFFERING_INTERVAL_SECONDS,
+      defaultSizeMiB: conversion ? MIN_FORMAT_CONVERSION_BUFFER_MIB : DEFAULT_S3_BUFFERING_SIZE_MIB,
+      minimum: conversion ? { sizeMiB: MIN_FORMAT_CONVERSION_BUFFER_MIB, feature: 'formatConversion' } : undefined,
+    });
     const compression = p.compression ?? DEFAULT_S3_COMPRESSION;
     if (!Object.values(S3Compression).includes(compression)) {
       throw invalidProp(scope, 'compression', compression, `use one of ${Object.values(S3Compression).join(', ')}`);
     }
     const bucket = p.bucket ?? new SecureBucket(scope, 'Bucket', { name: options.resourceSuffix, removalPolicy: options.removalPolicy });
-    attachRolePolicy(scope, 'S3DeliveryPolicy', options.role.name, [
-      {
-        actions: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
-        resources: [bucket.bucketArn, `${bucket.bucketArn}/*`],
-      },
-      { actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [bucket.encryptionKey.keyArn] },
-      { actions: ['logs:PutLogEvents'], resources: [`${options.logGroupArn}:log-stream:*`] },
-    ]);
-    return {
-      destination: 'extended_s3',
-      extendedS3Configuration: {
-        bucketArn: bucket.bucketArn,
-        roleArn: options.role.arn,
-        prefix: p.prefix ?? DEFAULT_S3_PREFIX,
-        errorOutputPrefix: p.errorOutputPrefix ?? DEFAULT_S3_ERROR_OUTPUT_PREFIX,
-        bufferingInterval: interval,
-        bufferingSize: size,
-        compressionFormat: conversion ? 'UNCOMPRESSED' : compression,
-        kmsKeyArn: bucket.encryptionKey.keyArn,
-        cloudwatchLoggingOptions: { enabled: true, logGroupName: options.logGroupName, logStreamName: options.logStreamName },
-        dataFormatConversionConfiguration: conversion,
-      },
-    };
+    return extendedS3Destination(scope, options, {
+      bucket,
+      prefix: p.prefix ?? DEFAULT_S3_PREFIX,
+      errorOutputPrefix: p.errorOutputPrefix ?? DEFAULT_S3_ERROR_OUTPUT_PREFIX,
+      buffering,
+      compressionFormat: conversion ? S3Compression.UNCOMPRESSED : compression,
+      formatConversion: conversion,
+    });
+  }
+
+  /** S3Destination is AWS-only (Firehose): this throws a PipelineValidationError. */
+  public bindKafkaConnect(scope: Construct, _options: KafkaConnectBindOptions): void {
+    throw invalidConfig(scope, `S3Destination "${this.destinationName}" is AWS-only (Kinesis Data Firehose); on Kubernetes use KubernetesDataLake.destination({ zone }) instead.`);
   }
 }
