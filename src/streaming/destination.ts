@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { invalidProp } from '../core/errors';
 import { IEncryptionKey } from '../platform/aws/encryption-key';
 import { RemovalPolicy } from '../platform/platform';
+import { IKafkaCluster } from './k8s/kafka-cluster-contract';
 
 /** What a destination receives when bound to a Firehose delivery stream. */
 export interface FirehoseBindOptions {
@@ -39,6 +40,18 @@ export interface FirehoseDestinationConfig {
   readonly extendedS3Configuration?: KinesisFirehoseDeliveryStreamExtendedS3Configuration;
 }
 
+/** What a destination receives when bound to a Kafka topic on Kubernetes (Strimzi Kafka Connect). */
+export interface KafkaConnectBindOptions {
+  /** Name of the topic to deliver from. */
+  readonly topicName: string;
+  /** The Kafka cluster of the topic (its KafkaUsers carry the connector's ACLs). */
+  readonly cluster: IKafkaCluster;
+  /** Namespace of the platform (where the Connect cluster and connectors are created). */
+  readonly namespace: string;
+  /** Suffix (after the namePrefix) for names of resources the destination creates. */
+  readonly resourceSuffix: string;
+}
+
 /**
  * Where a StreamingIngest delivers its records. The S3 destination ships with StreamingIngest; the
  * lake, warehouse and search constructs implement this interface too.
@@ -49,6 +62,12 @@ export interface IStreamDestination {
 
   /** Configures a Firehose delivery stream to deliver here, attaching what the role needs. */
   bindFirehose(scope: Construct, options: FirehoseBindOptions): FirehoseDestinationConfig;
+
+  /**
+   * Configures delivery from a Kafka topic on Kubernetes (a Strimzi KafkaConnect and KafkaConnector).
+   * AWS-only destinations throw a PipelineValidationError.
+   */
+  bindKafkaConnect(scope: Construct, options: KafkaConnectBindOptions): void;
 }
 
 const DESTINATION_NAME = /^[a-z0-9][a-z0-9-]{0,30}$/;

@@ -16,7 +16,20 @@ const VALUES_SCHEMAS: Record<string, string> = {
 /** Upstream charts that publish no values schema, with the reason their values are not validated. */
 const NO_VALUES_SCHEMA: Record<string, string> = {
   'strimzi-kafka-operator': 'the Strimzi chart ships no values.schema.json; its custom resources are validated against the CRDs instead',
+  'seaweedfs': 'the SeaweedFS chart ships no values.schema.json (keys checked against its chart sources by hand)',
+  'trino': 'the Trino chart\'s values schema is not among the shared upstream schemas',
+  'spark-operator': 'the spark-operator chart\'s values schema is not among the shared upstream schemas (its CRDs are)',
+  'commons-operator': 'Stackable operator charts ship no values.schema.json; their custom resources are validated against the CRDs',
+  'secret-operator': 'Stackable operator charts ship no values.schema.json; their custom resources are validated against the CRDs',
+  'listener-operator': 'Stackable operator charts ship no values.schema.json',
+  'hive-operator': 'Stackable operator charts ship no values.schema.json; HiveCluster is validated against its CRD',
 };
+
+/** Objects of an API group served by a CRD (core and *.k8s.io groups are built into Kubernetes). */
+function isCustomResource(obj: any): boolean {
+  const [group] = String(obj.apiVersion).split('/');
+  return String(obj.apiVersion).includes('/') && group.includes('.') && !group.endsWith('.k8s.io');
+}
 
 
 /** Every stack of the reference app and of the Kubernetes examples, synthesized. */
@@ -40,7 +53,7 @@ describeWithSchemas('tier 4: everything the Kubernetes stacks and examples gener
   test('every custom resource validates against its CRD', () => {
     let validated = 0;
     for (const stack of stacks) {
-      const resources = synthesizedCustomResources(stack.json);
+      const resources = synthesizedCustomResources(stack.json).filter(isCustomResource);
       expect(resources.length).toBeGreaterThan(0);
       for (const resource of resources) {
         expect(formatErrors(resource, validateCustomResource(resource))).toBe('');
@@ -58,7 +71,7 @@ describeWithSchemas('tier 4: everything the Kubernetes stacks and examples gener
         if (!release.repository) continue; // the bundled custom-resources chart (checked above)
         const schemaFile = VALUES_SCHEMAS[release.chart];
         if (!schemaFile) {
-          expect(NO_VALUES_SCHEMA[release.chart]).toBeDefined();
+          expect(`${release.chart}: ${NO_VALUES_SCHEMA[release.chart] ?? 'neither validated nor listed with a reason'}`).not.toMatch(/neither validated/);
           continue;
         }
         const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(schemasDir(), schemaFile), 'utf8')));

@@ -103,8 +103,18 @@ export function toJsonSchema(node: any): any {
 }
 
 function newAjv(): Ajv {
-  // strict: false ignores the x-kubernetes-* keywords; formats (int32, int64, date-time...) are not checked.
-  return new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  // strict: false ignores the x-kubernetes-* keywords; formats (int32, int64, date-time...) are not
+  // checked; validateSchema: false tolerates upstream quirks such as duplicate enum items (Stackable).
+  return new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
+}
+
+/**
+ * Adds the fields every object has (the API server supplies them) to a root schema that lists only
+ * `spec` and `status`, as Stackable's CRDs do; otherwise additionalProperties would reject them.
+ */
+function withObjectRoot(root: any): any {
+  const implicit = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } };
+  return { ...root, properties: { ...implicit, ...(root.properties ?? {}) } };
 }
 
 let ajv: Ajv | undefined;
@@ -125,7 +135,7 @@ export function validateCustomResource(obj: any): ErrorObject[] {
     }];
   }
   ajv ??= newAjv();
-  entry.validate ??= ajv.compile(toJsonSchema(entry.schema));
+  entry.validate ??= ajv.compile(toJsonSchema(withObjectRoot(entry.schema)));
   return entry.validate(obj) ? [] : [...(entry.validate.errors ?? [])];
 }
 

@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { invalidProp } from '../../core/errors';
 import { checkName, KubernetesNameRules } from '../../core/naming';
 import { exclusive, integerInRange } from '../../core/validate';
 import { IIdentity } from '../../identity/identity';
@@ -16,6 +15,8 @@ import { KafkaClusterOptions } from './kafka-cluster-options';
 import { kafkaTopicResource } from './kafka-topic';
 import { KafkaTopicAttributes } from './kafka-topic-attributes';
 import { ImportedKafkaTopic } from './private/imported-kafka-topic';
+import { invalidProp } from '../../core/errors';
+import { checkDestinationName } from '../destination';
 
 /** Props of {@link KafkaStreamingIngest}. */
 export interface KafkaStreamingIngestProps extends StreamingIngestBaseProps {
@@ -59,14 +60,6 @@ export class KafkaStreamingIngest extends Construct implements IStreamingIngest 
   constructor(scope: Construct, id: string, props: KafkaStreamingIngestProps = {}) {
     super(scope, id);
     const platform = KubernetesPlatform.ofKubernetes(this);
-    if (props.destinations?.length) {
-      throw invalidProp(
-        this,
-        'destinations',
-        props.destinations.map((d) => d.destinationName),
-        'a Kafka StreamingIngest has no built-in delivery (Kafka Connect sinks come with the DataLake construct); remove destinations and connect this stream to a DataLake instead',
-      );
-    }
     exclusive(this, 'cluster', props.cluster !== undefined, 'existingCluster', props.existingCluster !== undefined);
     this.streamName = checkName(this, 'streamName', `${platform.namePrefix}-${props.streamName ?? kebab(id)}`, KubernetesNameRules.KAFKA_TOPIC);
     this.retentionHours = integerInRange(this, 'retentionHours', props.retentionHours, MIN_RETENTION_HOURS, MAX_RETENTION_HOURS, DEFAULT_RETENTION_HOURS);
@@ -91,6 +84,16 @@ export class KafkaStreamingIngest extends Construct implements IStreamingIngest 
       retain: this.removalPolicy === RemovalPolicy.RETAIN,
       labels: platform.labels('kafka-topic'),
     }));
+    // Each destination gets its Kafka Connect resources (for example KubernetesDataLake.destination).
+    for (const destination of props.destinations ?? []) {
+      checkDestinationName(this, destination);
+      destination.bindKafkaConnect(this, {
+        topicName: this.streamName,
+        cluster: this.cluster,
+        namespace: platform.namespace,
+        resourceSuffix: `${props.streamName ?? kebab(id)}-${destination.destinationName}`.toLowerCase(),
+      });
+    }
   }
 
   public grantWrite(identity: IIdentity): void {

@@ -200,7 +200,7 @@ describe('MskStreamingIngest grants', () => {
 });
 
 describe('MskStreamingIngest errors', () => {
-  const destination: IStreamDestination = { destinationName: 'lake', bindFirehose: () => ({ destination: 'extended_s3' }) };
+  const destination: IStreamDestination = { destinationName: 'lake', bindFirehose: () => ({ destination: 'extended_s3' }), bindKafkaConnect: () => undefined };
 
   test.each([
     ['brokers < 3', { msk: { brokers: 2 } },

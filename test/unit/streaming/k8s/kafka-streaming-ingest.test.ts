@@ -175,10 +175,16 @@ describe('KafkaStreamingIngest', () => {
       );
     });
 
-    test('destinations given', () => {
-      const s3 = { destinationName: 'raw-s3' } as unknown as IStreamDestination;
-      expect(create({ destinations: [s3] })).toThrow(
-        'test/Events: invalid destinations: received ["raw-s3"]; a Kafka StreamingIngest has no built-in delivery (Kafka Connect sinks come with the DataLake construct); remove destinations and connect this stream to a DataLake instead.',
+    test('destinations are bound through Kafka Connect; bad destination names are rejected', () => {
+      const bound: any[] = [];
+      const lake = { destinationName: 'lake-raw', bindFirehose: () => ({ destination: 'x' }), bindKafkaConnect: (_s: any, o: any) => bound.push(o) } as IStreamDestination;
+      create({ streamName: 'Clicks', destinations: [lake] })();
+      expect(bound).toHaveLength(1);
+      expect(bound[0]).toMatchObject({ topicName: 'acme-Clicks', namespace: 'acme', resourceSuffix: 'clicks-lake-raw' });
+      expect(bound[0].cluster.clusterName).toBe('acme-kafka');
+      const bad = { ...lake, destinationName: 'Bad Name' } as IStreamDestination;
+      expect(create({ destinations: [bad] })).toThrow(
+        'test/Events: invalid destinationName: received "Bad Name"; use 1 to 31 lowercase letters, digits and hyphens.',
       );
     });
 

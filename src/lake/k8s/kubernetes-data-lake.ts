@@ -1,0 +1,168 @@
+import { Construct } from 'constructs';
+import { KubernetesDataLakeAttributes } from './kubernetes-data-lake-attributes';
+import {
+  DEFAULT_LAKE_OPERATOR_RESOURCES, DEFAULT_METASTORE_DATABASE_INSTANCES, DEFAULT_METASTORE_DATABASE_RESOURCES,
+  DEFAULT_METASTORE_DATABASE_SIZE_GIB, DEFAULT_METASTORE_RESOURCES, DEFAULT_OBJECT_STORE, DEFAULT_OBJECT_STORE_RESOURCES,
+  DEFAULT_OBJECT_STORE_SIZE_GIB, DEFAULT_OBJECT_STORE_VOLUME_SERVERS, DEFAULT_TRINO_RESOURCES, DEFAULT_TRINO_WORKERS, KubernetesDataLakeProps,
+  ObjectStoreKind,
+} from './kubernetes-data-lake-options';
+import { IKubernetesLakeSink, KubernetesLakeDestination } from './kubernetes-lake-destination';
+import { DEFAULT_LAKE_ZONES, DEFAULT_TABLE_FORMAT, IDataLake, LakeDestinationOptions, TableFormat } from '../data-lake-contract';
+import { ImportedKubernetesDataLake } from './private/imported-data-lake';
+import { checkConnectImage, LakeKafkaConnect } from './private/kafka-connect';
+import { unknownZone, unsupportedGrant } from './private/lake-errors';
+import { LakeNames } from './private/lake-names';
+import { metastore } from './private/metastore';
+import { s3CredentialsGenerator, seaweedfs } from './private/object-store';
+import { lakeOperators } from './private/operators';
+import { trino } from './private/trino';
+import { invalidConfig, invalidProp } from '../../core/errors';
+import { integerInRange } from '../../core/validate';
+import { IIdentity } from '../../identity/identity';
+import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
+import { isQuantity, ResourceRequirements } from '../../platform/k8s/resources';
+import { RemovalPolicy } from '../../platform/platform';
+import { IStreamDestination, KafkaConnectBindOptions } from '../../streaming/destination';
+
+const ZONE_NAME = /^[a-z0-9][a-z0-9-]{0,18}[a-z0-9]$/;
+
+/**
+ * The data lake on Kubernetes: SeaweedFS (S3, one bucket per zone, keys generated in the cluster),
+ * a Hive Metastore (Stackable) on PostgreSQL (CloudNativePG, TLS), Trino with an Iceberg catalog
+ * `lake` as the SQL engine, the Spark operator, and Kafka Connect deliveries from Kafka
+ * StreamingIngests. Tables are created at run time by Trino or Spark (`tables` is rejected).
+ */
+export class KubernetesDataLake extends Construct implements IDataLake, IKubernetesLakeSink {
+  /** A lake that already runs on Kubernetes (grants and destinations are not available on it). */
+  public static fromLakeAttributes(scope: Construct, id: string, attrs: KubernetesDataLakeAttributes): IDataLake {
+    return new ImportedKubernetesDataLake(scope, id, attrs);
+  }
+
+  public readonly zoneNames: string[];
+  public readonly tableFormat: TableFormat;
+  /** Object store of the zones. */
+  public readonly objectStore: ObjectStoreKind;
+  /** URL of Trino (the SQL endpoint; catalog `lake`, one schema per zone). */
+  public readonly sqlEndpoint: string;
+  /** Thrift URI of the Hive Metastore. */
+  public readonly metastoreUri: string;
+  /** URL of the SeaweedFS S3 gateway (HTTP inside the namespace). */
+  public readonly s3Endpoint: string;
+  /** Secret holding the lake's S3 keys (`accessKey`, `secretKey`), generated in the cluster. */
+  public readonly s3CredentialsSecretName: string;
+  /** The removal policy in effect for the metastore database. */
+  public readonly removalPolicy: RemovalPolicy;
+  private readonly names: LakeNames;
+  private connect?: LakeKafkaConnect;
+
+  constructor(scope: Construct, id: string, private readonly props: KubernetesDataLakeProps = {}) {
+    super(scope, id);
+    const platform = KubernetesPlatform.ofKubernetes(this);
+    this.objectStore = props.objectStore ?? DEFAULT_OBJECT_STORE;
+    if (this.objectStore !== ObjectStoreKind.SEAWEEDFS) {
+      throw invalidProp(this, 'objectStore', this.objectStore, 'only ObjectStoreKind.SEAWEEDFS is available (HDFS needs a ZooKeeper znode from the Stackable zookeeper-operator, which is not supported yet)');
+    }
+    this.tableFormat = props.tableFormat ?? DEFAULT_TABLE_FORMAT;
+    if (this.tableFormat !== TableFormat.ICEBERG) {
+      throw invalidProp(this, 'tableFormat', this.tableFormat, 'the Kubernetes lake\'s Trino catalog is Iceberg on the Hive Metastore; use TableFormat.ICEBERG');
+    }
+    if (props.tables?.length) {
+      throw invalidProp(this, 'tables', props.tables.map((t) => `${t.zone}.${t.name}`), 'on Kubernetes tables are created at run time: run CREATE TABLE lake.<zone>.<table> (...) on Trino (sqlEndpoint) or from Spark; remove tables');
+    }
+    const zones = props.zones ?? DEFAULT_LAKE_ZONES;
+    this.zoneNames = zones.map((z) => z.name);
+    this.zoneNames.forEach((zone, i) => {
+      if (!ZONE_NAME.test(zone) || this.zoneNames.indexOf(zone) !== i) {
+        throw invalidProp(this, `zones[${i}].name`, zone, 'use 2 to 20 lowercase letters, digits and hyphens, unique across zones');
+      }
+    });
+    this.removalPolicy = platform.effectiveRemovalPolicy(this, props.removalPolicy);
+    const resources = (prop: string, r: ResourceRequirements) => {
+      Object.entries(r).forEach(([k, v]) => {
+        if (v !== undefined && !isQuantity(v)) throw invalidProp(this, `${prop}.${k}`, v, 'use a Kubernetes quantity such as "500m" or "512Mi"');
+      });
+      return r;
+    };
+
+    this.names = new LakeNames(platform);
+    this.sqlEndpoint = this.names.sqlEndpoint;
+    this.metastoreUri = this.names.metastoreUri;
+    this.s3Endpoint = this.names.s3Endpoint;
+    this.s3CredentialsSecretName = this.names.credentialsSecret;
+
+    const operators = lakeOperators(this, this.names, DEFAULT_LAKE_OPERATOR_RESOURCES);
+    const credentials = s3CredentialsGenerator(this, this.names);
+    const store = seaweedfs(this, {
+      names: this.names,
+      buckets: this.zoneNames.map((z) => this.names.bucket(z)),
+      sizeGiB: integerInRange(this, 'objectStoreSizeGiB', props.objectStoreSizeGiB, 1, 65_536, DEFAULT_OBJECT_STORE_SIZE_GIB),
+      volumeServers: integerInRange(this, 'objectStoreVolumeServers', props.objectStoreVolumeServers, 1, 100, DEFAULT_OBJECT_STORE_VOLUME_SERVERS),
+      resources: resources('objectStoreResources', props.objectStoreResources ?? DEFAULT_OBJECT_STORE_RESOURCES),
+      storageClassName: platform.storageClassName,
+    }, credentials);
+    const catalog = metastore(this, {
+      names: this.names,
+      labels: platform.labels('data-lake'),
+      databaseInstances: integerInRange(this, 'metastoreDatabaseInstances', props.metastoreDatabaseInstances, 1, 9, DEFAULT_METASTORE_DATABASE_INSTANCES),
+      databaseSizeGiB: integerInRange(this, 'metastoreDatabaseSizeGiB', props.metastoreDatabaseSizeGiB, 1, 65_536, DEFAULT_METASTORE_DATABASE_SIZE_GIB),
+      databaseResources: resources('metastoreDatabaseResources', props.metastoreDatabaseResources ?? DEFAULT_METASTORE_DATABASE_RESOURCES),
+      metastoreResources: resources('metastoreResources', props.metastoreResources ?? DEFAULT_METASTORE_RESOURCES),
+      storageClassName: platform.storageClassName,
+      retain: this.removalPolicy === RemovalPolicy.RETAIN,
+    }, operators);
+    catalog.node.addDependency(store);
+    trino(this, {
+      names: this.names,
+      workers: integerInRange(this, 'trinoWorkers', props.trinoWorkers, 1, 100, DEFAULT_TRINO_WORKERS),
+      resources: resources('trinoResources', props.trinoResources ?? DEFAULT_TRINO_RESOURCES),
+      dependsOn: [credentials.release, catalog.release],
+    });
+    if (props.kafkaConnect?.resources) resources('kafkaConnect.resources', props.kafkaConnect.resources);
+    integerInRange(this, 'kafkaConnect.replicas', props.kafkaConnect?.replicas, 1, 100, 0);
+  }
+
+  public zoneLocation(zone: string): string {
+    this.checkZone(this, zone);
+    return `s3://${this.names.bucket(zone)}/`;
+  }
+
+  public databaseName(zone: string): string {
+    this.checkZone(this, zone);
+    return zone.replace(/-/g, '_');
+  }
+
+  /** Not supported on Kubernetes yet: throws a PipelineValidationError saying why and what to do. */
+  public grantRead(identity: IIdentity, zone: string): void {
+    this.checkZone(this, zone);
+    throw unsupportedGrant(this, identity, zone, 'Read');
+  }
+
+  /** Not supported on Kubernetes yet: throws a PipelineValidationError saying why and what to do. */
+  public grantWrite(identity: IIdentity, zone: string): void {
+    this.checkZone(this, zone);
+    throw unsupportedGrant(this, identity, zone, 'Write');
+  }
+
+  public destination(options: LakeDestinationOptions): IStreamDestination {
+    this.checkZone(this, options.zone);
+    return new KubernetesLakeDestination(this, options);
+  }
+
+  /** Adds the Kafka Connect resources of a bound destination (called by `KubernetesLakeDestination`). */
+  public addKafkaConnector(scope: Construct, options: KafkaConnectBindOptions, zone: string, keyPrefix: string): void {
+    let connect = this.connect;
+    if (connect && connect.cluster !== options.cluster) {
+      throw invalidConfig(scope, `the lake ${this.node.path} already delivers from Kafka cluster "${connect.cluster.clusterName}"; one lake has one Kafka Connect cluster, so connect StreamingIngests of that cluster only.`);
+    }
+    if (!connect) {
+      checkConnectImage(scope, this.props.kafkaConnect ?? {});
+      connect = new LakeKafkaConnect(this, 'KafkaConnect', this.names, options.cluster, this.props.kafkaConnect ?? {});
+      this.connect = connect;
+    }
+    connect.addConnector(options.resourceSuffix, options.topicName, this.names.bucket(zone), keyPrefix);
+  }
+
+  private checkZone(scope: Construct, zone: string): void {
+    if (!this.zoneNames.includes(zone)) throw unknownZone(scope, zone, this.zoneNames);
+  }
+}
