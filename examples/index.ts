@@ -1,3 +1,5 @@
+import { dataLakeAws } from './data-lake-aws';
+import { dataLakeKubernetes } from './data-lake-kubernetes';
 import { ExampleDefinition } from './example';
 import { streamingIngestAws } from './streaming-ingest-aws';
 import { streamingIngestKubernetes } from './streaming-ingest-kubernetes';
@@ -9,5 +11,7 @@ export type { ExampleDefinition, ExampleOptions } from './example';
 export const EXAMPLES: ExampleDefinition[] = [
   { name: 'streaming-ingest-aws', platform: 'aws', build: streamingIngestAws },
   { name: 'streaming-ingest-msk', platform: 'aws', build: streamingIngestMsk },
+  { name: 'data-lake-aws', platform: 'aws', build: dataLakeAws },
   { name: 'streaming-ingest-kubernetes', platform: 'kubernetes', build: streamingIngestKubernetes },
+  { name: 'data-lake-kubernetes', platform: 'kubernetes', build: dataLakeKubernetes },
 ];

@@ -30,3 +30,7 @@ export * from './observability/aws/encrypted-log-group';
 export * from './network/aws';
 export * from './streaming/aws/msk';
 export * from './streaming/k8s';
+export * from './lake';
+export * from './lake/aws';
+export * from './lake/k8s';
+export * from './platform/k8s/lake-versions';

@@ -1,0 +1,44 @@
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AwsDataLake, AwsPlatform, Identity, PrivateNetwork, StreamCapacity, StreamingIngest } from '../src';
+
+/**
+ * Reference architecture 3, CDC lakehouse on AWS. Today: the change stream (Kinesis, sized for the
+ * OLTP change rate) delivered by Firehose into the lake's raw zone, partitioned by date, hour and
+ * source table; a zoned lake (raw/curated/analytics) with Glue databases, crawlers and Iceberg
+ * tables, Athena with per-query scan limits, Lake Formation permissions, CloudTrail S3 data events
+ * and encryption everywhere; RBAC as identities with zone grants. The DMS source (#5), the
+ * warehouse (#4) and the alarms (#6) arrive with their issues.
+ */
+export class CdcLakehouseStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AwsPlatform(this, 'Platform', { region: 'eu-west-1', namePrefix: 'cdc-lakehouse' });
+    new PrivateNetwork(this, 'Network', {});
+    const orderColumns = [
+      { name: 'order_id', type: 'bigint' },
+      { name: 'customer_id', type: 'bigint' },
+      { name: 'status', type: 'string' },
+      { name: 'amount', type: 'decimal(12,2)' },
+      { name: 'updated_at', type: 'timestamp' },
+    ];
+    const lake = new AwsDataLake(this, 'Lake', {
+      tables: [
+        { zone: 'curated', name: 'orders', columns: orderColumns },
+        { zone: 'analytics', name: 'daily_revenue', columns: [{ name: 'day', type: 'date' }, { name: 'revenue', type: 'decimal(14,2)' }] },
+      ],
+      lakeFormation: true,
+      auditDataEvents: true,
+    });
+    new StreamingIngest(this, 'Changes', {
+      capacity: StreamCapacity.fromLoad({ recordsPerSecond: 1_500, averageRecordSizeBytes: 1_200 }),
+      destinations: [lake.destination({ zone: 'raw', partitionField: 'table' })],
+    });
+    const etl = new Identity(this, 'Etl', { name: 'etl', awsTrustedServices: ['glue.amazonaws.com'] });
+    lake.grantRead(etl, 'raw');
+    lake.grantWrite(etl, 'curated');
+    lake.grantWrite(etl, 'analytics');
+    const analyst = new Identity(this, 'Analyst', { name: 'analyst' });
+    lake.grantRead(analyst, 'analytics');
+  }
+}
