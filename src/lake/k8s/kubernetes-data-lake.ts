@@ -10,10 +10,10 @@ import { IKubernetesLakeSink, KubernetesLakeDestination } from './kubernetes-lak
 import { DEFAULT_LAKE_ZONES, DEFAULT_TABLE_FORMAT, IDataLake, LakeDestinationOptions, TableFormat } from '../data-lake-contract';
 import { ImportedKubernetesDataLake } from './private/imported-data-lake';
 import { checkConnectImage, LakeKafkaConnect } from './private/kafka-connect';
-import { unknownZone, unsupportedGrant } from './private/lake-errors';
+import { invalidGrantIdentity, unknownZone } from './private/lake-errors';
 import { LakeNames } from './private/lake-names';
 import { metastore } from './private/metastore';
-import { s3CredentialsGenerator, seaweedfs } from './private/object-store';
+import { LAKE_ADMIN_S3_IDENTITY, LakeS3Principal, s3CredentialsGenerator, seaweedfs } from './private/object-store';
 import { lakeOperators } from './private/operators';
 import { trino } from './private/trino';
 import { invalidConfig, invalidProp } from '../../core/errors';
@@ -25,6 +25,14 @@ import { RemovalPolicy } from '../../platform/platform';
 import { IStreamDestination, KafkaConnectBindOptions } from '../../streaming/destination';
 
 const ZONE_NAME = /^[a-z0-9][a-z0-9-]{0,18}[a-z0-9]$/;
+/** A service account name (DNS label): safe as a SeaweedFS identity, a Secret name prefix and in the Job's shell. */
+const GRANTEE_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The zones an identity was granted. */
+interface LakeGrant {
+  readonly read: Set<string>;
+  readonly write: Set<string>;
+}
 
 /**
  * The data lake on Kubernetes: SeaweedFS (S3, one bucket per zone, keys generated in the cluster),
@@ -53,6 +61,7 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
   /** The removal policy in effect for the metastore database. */
   public readonly removalPolicy: RemovalPolicy;
   private readonly names: LakeNames;
+  private readonly grants = new Map<string, LakeGrant>();
   private connect?: LakeKafkaConnect;
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesDataLakeProps = {}) {
@@ -91,7 +100,7 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
     this.s3CredentialsSecretName = this.names.credentialsSecret;
 
     const operators = lakeOperators(this, this.names, DEFAULT_LAKE_OPERATOR_RESOURCES);
-    const credentials = s3CredentialsGenerator(this, this.names);
+    const credentials = s3CredentialsGenerator(this, this.names, () => this.s3Principals());
     const store = seaweedfs(this, {
       names: this.names,
       buckets: this.zoneNames.map((z) => this.names.bucket(z)),
@@ -131,16 +140,23 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
     return zone.replace(/-/g, '_');
   }
 
-  /** Not supported on Kubernetes yet: throws a PipelineValidationError saying why and what to do. */
+  /**
+   * Lets `identity` read the zone's bucket (SeaweedFS actions `Read` and `List` on it). The identity
+   * gets its own S3 keys, generated in the cluster at install into the Secret
+   * `<identityName>-lake-s3` (`accessKey`, `secretKey`, `endpoint`, `region`), which its pods mount.
+   * Grants are rendered into the pre-install key generator Job: make them before the lake is first
+   * installed (a grant added to an installed lake is not applied).
+   */
   public grantRead(identity: IIdentity, zone: string): void {
-    this.checkZone(this, zone);
-    throw unsupportedGrant(this, identity, zone, 'Read');
+    this.grant(identity, zone, 'Read').read.add(zone);
   }
 
-  /** Not supported on Kubernetes yet: throws a PipelineValidationError saying why and what to do. */
+  /**
+   * Lets `identity` read and write the zone's bucket (SeaweedFS actions `Read`, `Write` and `List` on
+   * it), with keys in the Secret `<identityName>-lake-s3` as for {@link grantRead}.
+   */
   public grantWrite(identity: IIdentity, zone: string): void {
-    this.checkZone(this, zone);
-    throw unsupportedGrant(this, identity, zone, 'Write');
+    this.grant(identity, zone, 'Write').write.add(zone);
   }
 
   public destination(options: LakeDestinationOptions): IStreamDestination {
@@ -160,6 +176,38 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
       this.connect = connect;
     }
     connect.addConnector(options.resourceSuffix, options.topicName, this.names.bucket(zone), keyPrefix);
+  }
+
+  private grant(identity: IIdentity, zone: string, access: string): LakeGrant {
+    this.checkZone(this, zone);
+    const name = identity.identityName;
+    if (!GRANTEE_NAME.test(name)) throw invalidGrantIdentity(this, identity, access);
+    let grant = this.grants.get(name);
+    if (!grant) {
+      grant = { read: new Set(), write: new Set() };
+      this.grants.set(name, grant);
+    }
+    return grant;
+  }
+
+  /** The admin principal of the lake's components, then one per granted identity (sorted by name). */
+  private s3Principals(): LakeS3Principal[] {
+    const admin: LakeS3Principal = {
+      name: LAKE_ADMIN_S3_IDENTITY,
+      secretName: this.names.credentialsSecret,
+      actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
+    };
+    const granted = [...this.grants.keys()].sort().map((name): LakeS3Principal => {
+      const grant = this.grants.get(name)!;
+      const actions = this.zoneNames.flatMap((zone) => {
+        const bucket = this.names.bucket(zone);
+        if (grant.write.has(zone)) return [`Read:${bucket}`, `Write:${bucket}`, `List:${bucket}`];
+        if (grant.read.has(zone)) return [`Read:${bucket}`, `List:${bucket}`];
+        return [];
+      });
+      return { name, secretName: this.names.identityS3Secret(name), actions };
+    });
+    return [admin, ...granted];
   }
 
   private checkZone(scope: Construct, zone: string): void {

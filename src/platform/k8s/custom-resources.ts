@@ -39,7 +39,7 @@ export interface CustomResourcesProps {
 export class CustomResources extends Construct {
   /** The helm_release. */
   public readonly release: Release;
-  private readonly objects: KubernetesObject[] = [];
+  private readonly objects: Array<KubernetesObject | (() => KubernetesObject)> = [];
 
   constructor(scope: Construct, id: string, props: CustomResourcesProps) {
     super(scope, id);
@@ -49,7 +49,7 @@ export class CustomResources extends Construct {
       name: props.releaseName,
       namespace: platform.namespace,
       chart: chart.path,
-      values: [Lazy.stringValue({ produce: () => JSON.stringify({ resources: this.objects }) })],
+      values: [Lazy.stringValue({ produce: () => JSON.stringify({ resources: this.rendered() }) })],
       atomic: true,
       cleanupOnFail: true,
       wait: true,
@@ -64,8 +64,25 @@ export class CustomResources extends Construct {
     this.objects.push({ ...object, metadata: { namespace: platform.namespace, ...object.metadata } });
   }
 
+  /**
+   * Adds an object built when the release values are synthesized, so it can reflect calls made after
+   * this one (for example grants); it is namespaced like {@link add}.
+   * @internal
+   */
+  public _addLazy(produce: () => KubernetesObject): void {
+    const platform = KubernetesPlatform.ofKubernetes(this);
+    this.objects.push(() => {
+      const object = produce();
+      return { ...object, metadata: { namespace: platform.namespace, ...object.metadata } };
+    });
+  }
+
   /** The objects this release renders (copies). */
   public get resources(): KubernetesObject[] {
-    return this.objects.map((o) => ({ ...o }));
+    return this.rendered().map((o) => ({ ...o }));
+  }
+
+  private rendered(): KubernetesObject[] {
+    return this.objects.map((o) => (typeof o === 'function' ? o() : o));
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { unknownZone, unsupportedGrant } from './lake-errors';
+import { unknownZone, importedLakeGrant } from './lake-errors';
 import { invalidConfig } from '../../../core/errors';
 import { IIdentity } from '../../../identity/identity';
 import { IStreamDestination } from '../../../streaming/destination';
@@ -31,11 +31,11 @@ export class ImportedKubernetesDataLake extends Construct implements IDataLake {
   }
 
   public grantRead(identity: IIdentity, zone: string): void {
-    throw unsupportedGrant(this, identity, zone, 'Read');
+    throw importedLakeGrant(this, identity, zone, 'Read');
   }
 
   public grantWrite(identity: IIdentity, zone: string): void {
-    throw unsupportedGrant(this, identity, zone, 'Write');
+    throw importedLakeGrant(this, identity, zone, 'Write');
   }
 
   public destination(_options: LakeDestinationOptions): IStreamDestination {

@@ -29,6 +29,8 @@ export class LakeNames {
   public readonly seaweedfsRelease: string;
   public readonly s3Endpoint: string;
   public readonly credentialsSecret: string;
+  /** Secret of the SeaweedFS identities config (key `seaweedfs_s3_config`). */
+  public readonly s3ConfigSecret: string;
   public readonly secretClass: string;
   public readonly s3Connection: string;
   public readonly databaseCluster: string;
@@ -48,6 +50,7 @@ export class LakeNames {
     this.seaweedfsRelease = `${p}-seaweedfs`;
     this.s3Endpoint = `http://${svc(`${this.seaweedfsRelease}-s3`, SEAWEEDFS_S3_PORT)}`;
     this.credentialsSecret = `${p}-lake-s3-credentials`;
+    this.s3ConfigSecret = `${p}-lake-s3-config`;
     // SecretClasses are cluster-scoped: the namespace keeps two stacks' classes apart.
     this.secretClass = `${platform.namespace}-${p}-lake-s3`;
     this.s3Connection = `${p}-lake-s3`;
@@ -63,6 +66,11 @@ export class LakeNames {
 
   public bucket(zone: string): string {
     return `${this.prefix}-${zone}`;
+  }
+
+  /** Secret of the S3 keys of a granted identity. */
+  public identityS3Secret(identityName: string): string {
+    return `${identityName}-lake-s3`;
   }
 
   public seaweedfsPods(component?: string): Record<string, string> {

@@ -1,3 +1,8 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as yaml from 'yaml';
 import { AwsPlatform, Identity, KubernetesPlatform, KubernetesPlatformProps, RemovalPolicy } from '../../../../src';
 import { TableFormat } from '../../../../src/lake';
 import {
@@ -9,6 +14,12 @@ import {
 } from '../../../../src/platform/k8s/lake-versions';
 import { synthesizedCustomResources } from '../../../support/schemas';
 import { newStack, synth } from '../../../support/synth';
+
+/** The SeaweedFS identities config the Job's script renders (key placeholders left as %s). */
+function identitiesConfig(script: string): any {
+  const match = /CONFIG="\$\(printf '([^']*)'/.exec(script);
+  return JSON.parse(match![1]);
+}
 
 function lakeStack(props: KubernetesDataLakeProps = {}, platform: Partial<KubernetesPlatformProps> = {}) {
   const stack = newStack();
@@ -57,7 +68,7 @@ describe('KubernetesDataLake', () => {
     expect(v.s3).toMatchObject({
       enabled: true,
       enableAuth: true,
-      credentials: { admin: { existingSecret: 'acme-lake-s3-credentials', accessKeyKey: 'accessKey', secretKeyKey: 'secretKey' } },
+      existingConfigSecret: 'acme-lake-s3-config',
       createBuckets: [{ name: 'acme-raw', anonymousRead: false }, { name: 'acme-curated', anonymousRead: false }, { name: 'acme-analytics', anonymousRead: false }],
       logs: { type: 'emptyDir' },
     });
@@ -70,6 +81,8 @@ describe('KubernetesDataLake', () => {
       expect(v[component].resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } });
     }
     expect(v.networkPolicy).toEqual({ enabled: true, egress: { enabled: true, allowDNS: true, kubeApiServer: { enabled: false } } });
+    // The identities config comes only from the generated Secret: no keys or key Secrets in Helm values.
+    expect(v.s3.credentials).toBeUndefined();
   });
 
   test('S3 keys are generated in the cluster by a pre-install Job: no key material in the synthesized stack', () => {
@@ -80,7 +93,14 @@ describe('KubernetesDataLake', () => {
     expect(job.metadata.annotations['helm.sh/hook']).toBe('pre-install');
     expect(job.spec.template.spec.initContainers[0].image).toBe(SEAWEEDFS_IMAGE);
     expect(job.spec.template.spec.containers[0]).toMatchObject({ image: KUBECTL_IMAGE, args: ['create', '--namespace', 'acme', '-f', '/work/secret.yaml'] });
-    expect(job.spec.template.spec.initContainers[0].command[2]).toContain('secrets.stackable.tech/class');
+    const script = job.spec.template.spec.initContainers[0].command[2];
+    expect(script).toContain('secrets.stackable.tech/class');
+    // Without grants: the admin key pair only, its Secret, and the identities config Secret.
+    expect(identitiesConfig(script)).toEqual({
+      identities: [{ name: 'lake_admin', credentials: [{ accessKey: '%s', secretKey: '%s' }], actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'] }],
+    });
+    expect(script).toContain("'acme-lake-s3-config' \"$CONFIG\"");
+    expect(script).not.toContain('AK1=');
     expect(objects[1].rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['create'] }]);
     expect(JSON.stringify(out.json)).not.toMatch(/secretKey: [A-Za-z0-9]{40}/);
     expect(values('acme-trino').env).toEqual([
@@ -156,6 +176,81 @@ describe('KubernetesDataLake', () => {
     expect(hive.spec.egress[0].to[0].pod_selector ?? hive.spec.egress[0].to[0].podSelector).toBeDefined();
   });
 
+  describe('grants: per-identity SeaweedFS keys generated in the cluster', () => {
+    function grantedLake() {
+      const stack = newStack();
+      new KubernetesPlatform(stack, 'Platform', { namePrefix: 'acme' });
+      const lake = new KubernetesDataLake(stack, 'Lake');
+      const reader = new Identity(stack, 'Reader', { name: 'reader' });
+      const writer = new Identity(stack, 'Writer', { name: 'writer' });
+      const shared = Identity.fromServiceAccount(stack, 'Shared', 'etl');
+      // Grants made after the lake (and its key generator Job) was created.
+      lake.grantRead(reader, 'curated');
+      lake.grantRead(reader, 'analytics');
+      lake.grantWrite(writer, 'raw');
+      lake.grantRead(writer, 'raw');
+      lake.grantRead(writer, 'curated');
+      lake.grantWrite(shared, 'analytics');
+      const out = synth(stack);
+      const release = Object.values<any>(out.resources('helm_release')).find((r) => r.name === 'acme-lake-credentials');
+      const job = JSON.parse(release.values[0]).resources.find((o: any) => o.kind === 'Job');
+      return { out, job, script: job.spec.template.spec.initContainers[0].command[2] as string };
+    }
+
+    test('identities config: admin with every action, each identity with its zone buckets only (read: Read+List, write: Read+Write+List)', () => {
+      const { script } = grantedLake();
+      const creds = [{ accessKey: '%s', secretKey: '%s' }];
+      expect(identitiesConfig(script)).toEqual({
+        identities: [
+          { name: 'lake_admin', credentials: creds, actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'] },
+          { name: 'acme-reader', credentials: creds, actions: ['Read:acme-curated', 'List:acme-curated', 'Read:acme-analytics', 'List:acme-analytics'] },
+          { name: 'acme-writer', credentials: creds, actions: ['Read:acme-raw', 'Write:acme-raw', 'List:acme-raw', 'Read:acme-curated', 'List:acme-curated'] },
+          { name: 'etl', credentials: creds, actions: ['Read:acme-analytics', 'Write:acme-analytics', 'List:acme-analytics'] },
+        ],
+      });
+      // printf fills the placeholders with the generated pairs, in identity order.
+      expect(script).toContain('{"identities":');
+      expect(script).toMatch(/\}' "\$AK0" "\$SK0" "\$AK1" "\$SK1" "\$AK2" "\$SK2" "\$AK3" "\$SK3"\)"/);
+      for (const i of [0, 1, 2, 3]) expect(script).toContain(`AK${i}="$(key 20)"; SK${i}="$(key 40)"`);
+      expect(script).not.toContain('AK4=');
+    });
+
+    test('one Secret per identity (<identityName>-lake-s3: accessKey, secretKey, endpoint, region), the admin Secret and the config Secret', () => {
+      const { out, job, script } = grantedLake();
+      const docs = script.match(/^ {2}'[^']+' .*"\$AK\d" "\$SK\d".*$/gm);
+      expect(docs).toEqual([
+        "  'acme-lake-s3-credentials' 'secrets.stackable.tech/class' 'acme-acme-lake-s3' \"$AK0\" \"$SK0\"",
+        "  'acme-reader-lake-s3' \"$AK1\" \"$SK1\" 'http://acme-seaweedfs-s3.acme.svc:8333' 'us-east-1'",
+        "  'acme-writer-lake-s3' \"$AK2\" \"$SK2\" 'http://acme-seaweedfs-s3.acme.svc:8333' 'us-east-1'",
+        "  'etl-lake-s3' \"$AK3\" \"$SK3\" 'http://acme-seaweedfs-s3.acme.svc:8333' 'us-east-1'",
+      ]);
+      expect(script).toContain('stringData:\\n  accessKey: %s\\n  secretKey: %s\\n  endpoint: %s\\n  region: %s\\n');
+      expect(script).toContain("stringData:\\n  seaweedfs_s3_config: |\\n    %s\\n' 'acme-lake-s3-config' \"$CONFIG\"");
+      expect(script.match(/^echo '---'$/gm)).toHaveLength(4);
+      expect(script.trim().endsWith('} > /work/secret.yaml')).toBe(true);
+      expect(job.metadata.annotations['helm.sh/hook']).toBe('pre-install');
+      expect(JSON.stringify(out.json)).not.toMatch(/[A-Za-z0-9]{40}/);
+    });
+
+    test('the script runs: valid YAML documents and JSON config with distinct generated keys', () => {
+      const { script } = grantedLake();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lake-keygen-'));
+      execFileSync('/bin/sh', ['-c', script.split('/work/secret.yaml').join(path.join(dir, 'secret.yaml'))]);
+      const docs = yaml.parseAllDocuments(fs.readFileSync(path.join(dir, 'secret.yaml'), 'utf8')).map((d) => d.toJSON());
+      expect(docs.map((d: any) => d.metadata.name)).toEqual(['acme-lake-s3-credentials', 'acme-reader-lake-s3', 'acme-writer-lake-s3', 'etl-lake-s3', 'acme-lake-s3-config']);
+      const config = JSON.parse(docs[4].stringData.seaweedfs_s3_config);
+      const keys = docs.slice(0, 4).map((d: any) => d.stringData);
+      expect(config.identities.map((i: any) => i.credentials[0])).toEqual(keys.map((k: any) => ({ accessKey: k.accessKey, secretKey: k.secretKey })));
+      for (const k of keys) {
+        expect(k.accessKey).toMatch(/^[A-Za-z0-9]{20}$/);
+        expect(k.secretKey).toMatch(/^[A-Za-z0-9]{40}$/);
+      }
+      expect(new Set(keys.map((k: any) => k.accessKey)).size).toBe(4);
+      expect(docs[1].stringData).toMatchObject({ endpoint: 'http://acme-seaweedfs-s3.acme.svc:8333', region: 'us-east-1' });
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+  });
+
   describe('errors', () => {
     const create = (props: KubernetesDataLakeProps) => () => lakeStack(props);
     test('HDFS, other table formats, tables, bad zones, bad sizes', () => {
@@ -177,13 +272,15 @@ describe('KubernetesDataLake', () => {
       );
     });
 
-    test('grants are a documented limitation; unknown zones; wrong platform', () => {
+    test('grants: unknown zones, identities that are not service account names; wrong platform', () => {
       const { stack, lake } = lakeStack();
       const reader = new Identity(stack, 'Reader', { name: 'reader' });
-      expect(() => lake.grantRead(reader, 'raw')).toThrow(
-        'test/Lake: grantRead of zone "raw" to "acme-reader" is not supported on Kubernetes yet: SeaweedFS scopes S3 access by access key, not by service account, and per-identity keys are not generated; query the zone through Trino (sqlEndpoint) or give the workload the lake\'s S3 key Secret yourself.',
+      expect(() => lake.grantRead(reader, 'gold')).toThrow('test/Lake: invalid zone: received "gold"; use one of raw, curated, analytics.');
+      expect(() => lake.grantWrite(reader, 'gold')).toThrow('test/Lake: invalid zone: received "gold"; use one of raw, curated, analytics.');
+      const role = Identity.fromAwsRole(stack, 'Role', { roleName: 'Acme_Role', roleArn: 'arn:aws:iam::123456789012:role/Acme_Role' });
+      expect(() => lake.grantRead(role, 'raw')).toThrow(
+        'test/Lake: grantRead to "Acme_Role" needs a Kubernetes identity (a service account name: lowercase letters, digits and hyphens, at most 63 characters) so its S3 keys can be stored in the Secret "<name>-lake-s3".',
       );
-      expect(() => lake.grantWrite(reader, 'raw')).toThrow('test/Lake: grantWrite of zone "raw" to "acme-reader" is not supported on Kubernetes yet');
       expect(() => lake.zoneLocation('gold')).toThrow('test/Lake: invalid zone: received "gold"; use one of raw, curated, analytics.');
       const aws = newStack();
       new AwsPlatform(aws, 'Platform', { region: 'eu-west-1', namePrefix: 'acme' });
@@ -202,6 +299,11 @@ describe('KubernetesDataLake', () => {
     expect(() => lake.destination({ zone: 'raw' })).toThrow(
       'test/Shared: an imported KubernetesDataLake cannot create Kafka Connect deliveries (its S3 key Secret and Connect cluster are unknown here); call destination() on the stack that creates the lake.',
     );
+    const reader = new Identity(stack, 'Reader', { name: 'reader' });
+    expect(() => lake.grantRead(reader, 'raw')).toThrow(
+      'test/Shared: grantRead of zone "raw" to "acme-reader" is not available on an imported KubernetesDataLake: SeaweedFS scopes S3 access by access key, and the per-identity keys and identities config are generated in the cluster by the stack that creates the lake; call grantRead there.',
+    );
+    expect(() => lake.grantWrite(reader, 'raw')).toThrow('call grantWrite there.');
     expect(synthesizedCustomResources(synth(stack).json)).toEqual([]);
   });
 });
