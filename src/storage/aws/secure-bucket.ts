@@ -1,14 +1,12 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { Construct } from 'constructs';
-import { AccessLogBucket } from './access-log-bucket';
 import { applyBucketBaseline } from './bucket-baseline';
 import {
   DEFAULT_GLACIER_IR_AFTER_DAYS,
   DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS,
   DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS,
 } from './bucket-defaults';
+import { createKmsBucket } from './kms-bucket';
 import { invalidConfig } from '../../core/errors';
 import { AwsNameRules } from '../../core/naming';
 import { integerInRange } from '../../core/validate';
@@ -109,22 +107,7 @@ export class SecureBucket extends Construct implements ISecureBucket {
     const name = platform.physicalName(this, AwsNameRules.S3_BUCKET, [props.name]);
     this.encryptionKey = platform.encryptionKey(this, props.name, props.removalPolicy);
 
-    this.bucket = new S3Bucket(this, 'Bucket', { bucket: name, forceDestroy: false });
-    const policy = platform.protect(this.bucket, props.removalPolicy);
-    if (policy === RemovalPolicy.DESTROY) this.bucket.forceDestroy = true;
-
-    new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
-      bucket: this.bucket.id,
-      rule: [{ bucketKeyEnabled: true, applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.encryptionKey.keyArn } }],
-    });
-    const logs = AccessLogBucket.of(this, policy);
-    new S3BucketLoggingA(this, 'AccessLogging', {
-      bucket: this.bucket.id,
-      targetBucket: logs.bucketName,
-      targetPrefix: `${name}/`,
-      // S3 checks that log delivery may write to the target: its policy must exist first.
-      dependsOn: [logs.policy],
-    });
+    this.bucket = createKmsBucket(this, name, this.encryptionKey.keyArn, props.removalPolicy).bucket;
     applyBucketBaseline(this, this.bucket, [
       {
         Sid: 'DenyUnencryptedUploads',

@@ -1,17 +1,15 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { Construct } from 'constructs';
 import { AwsNameRules } from '../../../core/naming';
 import { AwsPlatform } from '../../../platform/aws/aws-platform';
 import { IEncryptionKey } from '../../../platform/aws/encryption-key';
 import { RemovalPolicy } from '../../../platform/platform';
-import { AccessLogBucket } from '../../../storage/aws/access-log-bucket';
 import { applyBucketBaseline } from '../../../storage/aws/bucket-baseline';
 import {
   DEFAULT_GLACIER_IR_AFTER_DAYS, DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS, DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS,
 } from '../../../storage/aws/bucket-defaults';
+import { createKmsBucket } from '../../../storage/aws/kms-bucket';
 import { ISecureBucket } from '../../../storage/aws/secure-bucket';
 
 /**
@@ -50,20 +48,8 @@ export class AuditLogBucket extends Construct implements ISecureBucket {
     const platform = AwsPlatform.ofAws(this);
     const name = platform.physicalName(this, AwsNameRules.S3_BUCKET, ['lake-audit']);
     this.encryptionKey = props.key;
-    this.bucket = new S3Bucket(this, 'Bucket', { bucket: name, forceDestroy: false });
-    const policy = platform.protect(this.bucket, props.removalPolicy);
-    if (policy === RemovalPolicy.DESTROY) this.bucket.forceDestroy = true;
-    new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
-      bucket: this.bucket.id,
-      rule: [{ bucketKeyEnabled: false, applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.key.keyArn } }],
-    });
-    const logs = AccessLogBucket.of(this, policy);
-    new S3BucketLoggingA(this, 'AccessLogging', {
-      bucket: this.bucket.id,
-      targetBucket: logs.bucketName,
-      targetPrefix: `${name}/`,
-      dependsOn: [logs.policy],
-    });
+    // No Bucket Key: the trail key's policy conditions on the per-object encryption context.
+    this.bucket = createKmsBucket(this, name, props.key.keyArn, props.removalPolicy, false).bucket;
     const arn = this.bucket.arn;
     const cloudtrail = { Service: 'cloudtrail.amazonaws.com' };
     this.policy = applyBucketBaseline(this, this.bucket, [
