@@ -31,3 +31,17 @@ export function synth(stack: TerraformStack): Synthesized {
     },
   };
 }
+
+/** `${type.logicalId.attr}` of the one resource (or data source) whose logical id contains `idContains`. */
+export function ref(out: Synthesized, type: string, idContains: string, attr: string, data = false): string {
+  const ids = Object.keys(data ? out.data(type) : out.resources(type)).filter((id) => id.includes(idContains));
+  expect(ids).toHaveLength(1);
+  return '$' + `{${data ? 'data.' : ''}${type}.${ids[0]}.${attr}}`;
+}
+
+/** The parsed policy document of the one aws_iam_role_policy named `name`. */
+export function policyNamed(out: Synthesized, name: string): any {
+  const matches = Object.values(out.resources('aws_iam_role_policy')).filter((p: any) => p.name === name);
+  expect(matches).toHaveLength(1);
+  return JSON.parse((matches[0] as any).policy);
+}

@@ -24,7 +24,7 @@ import { AwsPlatform } from '../../../../src/platform/aws/aws-platform';
 import { SecureBucket } from '../../../../src/storage/aws/secure-bucket';
 import { DEFAULT_S3_COMPRESSION, S3Destination } from '../../../../src/streaming/aws/s3-destination';
 import { StreamingIngest } from '../../../../src/streaming/streaming-ingest';
-import { newStack, synth, Synthesized } from '../../../support/synth';
+import { newStack, policyNamed, ref, synth, Synthesized } from '../../../support/synth';
 
 const S3_ACTIONS = ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'];
 const CATALOG_KEY_ARN = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -42,18 +42,6 @@ function lakeIngest(props: Props, transform = false): { stack: TerraformStack; o
   return { stack, out: synth(stack), destination };
 }
 
-/** `${type.logicalId.attr}`, the logical id found by a substring of it. */
-function ref(out: Synthesized, type: string, idContains: string, attr: string, data = false): string {
-  const ids = Object.keys(data ? out.data(type) : out.resources(type)).filter((id) => id.includes(idContains));
-  expect(ids).toHaveLength(1);
-  return '$' + `{${data ? 'data.' : ''}${type}.${ids[0]}.${attr}}`;
-}
-
-function policyNamed(out: Synthesized, name: string): any {
-  const matches = Object.values(out.resources('aws_iam_role_policy')).filter((p: any) => p.name === name);
-  expect(matches).toHaveLength(1);
-  return JSON.parse((matches[0] as any).policy);
-}
 
 const config = (out: Synthesized) => out.only('aws_kinesis_firehose_delivery_stream').extended_s3_configuration;
 

@@ -22,7 +22,7 @@ import {
   SecureBucket,
   StreamingIngest,
 } from '../../../../src';
-import { newStack, synth, Synthesized } from '../../../support/synth';
+import { newStack, policyNamed, ref, synth, Synthesized } from '../../../support/synth';
 
 function awsStack(): TerraformStack {
   const stack = newStack();
@@ -30,18 +30,6 @@ function awsStack(): TerraformStack {
   return stack;
 }
 
-/** `${type.logicalId.attr}`, the logical id found by a substring of it. */
-function ref(out: Synthesized, type: string, idContains: string, attr: string, data = false): string {
-  const ids = Object.keys(data ? out.data(type) : out.resources(type)).filter((id) => id.includes(idContains));
-  expect(ids).toHaveLength(1);
-  return '$' + `{${data ? 'data.' : ''}${type}.${ids[0]}.${attr}}`;
-}
-
-function policyNamed(out: Synthesized, name: string): any {
-  const matches = Object.values(out.resources('aws_iam_role_policy')).filter((p: any) => p.name === name);
-  expect(matches).toHaveLength(1);
-  return JSON.parse((matches[0] as any).policy);
-}
 
 /** A StreamingIngest "ClickEvents" delivering to one S3Destination, Kinesis-sourced unless `transform`. */
 function ingestWith(

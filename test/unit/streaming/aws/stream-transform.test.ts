@@ -19,7 +19,7 @@ import {
   StreamingIngest,
   StreamTransformOptions,
 } from '../../../../src';
-import { newStack, synth, Synthesized } from '../../../support/synth';
+import { newStack, ref, synth, Synthesized } from '../../../support/synth';
 
 function awsStack(): TerraformStack {
   const stack = newStack();
@@ -37,12 +37,6 @@ function withTransform(transform: StreamTransformOptions = {}, destinationNames 
   return { stack, ingest, out: synth(stack) };
 }
 
-/** `${type.logicalId.attr}`, the logical id found by a substring of it. */
-function ref(out: Synthesized, type: string, idContains: string, attr: string): string {
-  const ids = Object.keys(out.resources(type)).filter((id) => id.includes(idContains));
-  expect(ids).toHaveLength(1);
-  return '$' + `{${type}.${ids[0]}.${attr}}`;
-}
 
 function logicalId(out: Synthesized, type: string, idContains: string): string {
   const ids = Object.keys(out.resources(type)).filter((id) => id.includes(idContains));
