@@ -11,9 +11,12 @@ export {
   Fn,
   Lazy,
   TerraformAsset,
+  TerraformElement,
+  TerraformLocal,
   TerraformOutput,
   TerraformResource,
   TerraformStack,
   Token,
+  ref,
 } from 'cdktf';
 export type { ITerraformDependable } from 'cdktf';
