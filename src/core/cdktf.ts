@@ -14,6 +14,7 @@ export {
   TerraformElement,
   TerraformLocal,
   TerraformOutput,
+  TerraformProvider,
   TerraformResource,
   TerraformStack,
   Token,

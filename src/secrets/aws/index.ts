@@ -1,0 +1,2 @@
+export * from './secrets-manager-constants';
+export * from './secrets-manager-store';
