@@ -1,5 +1,8 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { KinesisFirehoseDeliveryStreamExtendedS3Configuration } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import {
+  KinesisFirehoseDeliveryStreamExtendedS3Configuration,
+  KinesisFirehoseDeliveryStreamRedshiftConfiguration,
+} from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
 import { invalidProp } from '../core/errors';
 import { IEncryptionKey } from '../platform/aws/encryption-key';
@@ -38,6 +41,11 @@ export interface FirehoseDestinationConfig {
    * @default - not an S3 destination
    */
   readonly extendedS3Configuration?: KinesisFirehoseDeliveryStreamExtendedS3Configuration;
+  /**
+   * Redshift configuration (COPY through an intermediate S3 location).
+   * @default - not a Redshift destination
+   */
+  readonly redshiftConfiguration?: KinesisFirehoseDeliveryStreamRedshiftConfiguration;
 }
 
 /** What a destination receives when bound to a Kafka topic on Kubernetes (Strimzi Kafka Connect). */

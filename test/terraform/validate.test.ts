@@ -4,6 +4,7 @@
  * hashicorp/aws. Stacks that need other providers (kubernetes, helm: not in the mirror) are listed
  * as skipped with the reason. Without terraform or the mirror the tier is skipped, loudly.
  */
+import { buildRedshiftApp } from './redshift-app';
 import { EXAMPLES } from '../../examples';
 import { buildReferenceApp } from '../../stacks/app';
 import { cleanupTerraform, describeRun, runTerraform, skipTier, SynthesizedApp, SynthesizedStack, synthesizeApp, terraformAvailable } from '../support/terraform';
@@ -26,6 +27,8 @@ if (!tier.ok) {
     };
     try {
       add('stacks/app', synthesizeApp(buildReferenceApp, 'reference'));
+      // Every Redshift option (both deployments, streaming ingestion, lake loads, Spectrum, Firehose).
+      add('test/terraform/redshift-app', synthesizeApp(buildRedshiftApp, 'redshift'));
       for (const example of EXAMPLES.filter((e) => e.platform === 'aws')) {
         add(`examples/${example.name}`, synthesizeApp((app) => {
           example.build(app, {});
