@@ -9,20 +9,24 @@ import {
 import { IKubernetesLakeSink, KubernetesLakeDestination } from './kubernetes-lake-destination';
 import { DEFAULT_LAKE_ZONES, DEFAULT_TABLE_FORMAT, IDataLake, LakeDestinationOptions, TableFormat } from '../data-lake-contract';
 import { ImportedKubernetesDataLake } from './private/imported-data-lake';
-import { checkConnectImage, LakeKafkaConnect } from './private/kafka-connect';
+import {
+  AIVEN_S3_SINK_PLUGIN, LAKE_CONNECTOR_TASKS, lakeConnectOwner, lakeKafkaConnect, lakeS3SinkConfig,
+} from './private/kafka-connect';
 import { invalidGrantIdentity, unknownZone } from './private/lake-errors';
 import { LakeNames } from './private/lake-names';
 import { metastore } from './private/metastore';
 import { LAKE_ADMIN_S3_IDENTITY, LakeS3Principal, s3CredentialsGenerator, seaweedfs } from './private/object-store';
 import { lakeOperators } from './private/operators';
 import { trino } from './private/trino';
-import { invalidConfig, invalidProp } from '../../core/errors';
+import { invalidProp } from '../../core/errors';
 import { integerInRange } from '../../core/validate';
 import { IIdentity } from '../../identity/identity';
 import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
+import { AIVEN_S3_SINK_CLASS } from '../../platform/k8s/lake-versions';
 import { isQuantity, ResourceRequirements } from '../../platform/k8s/resources';
 import { RemovalPolicy } from '../../platform/platform';
 import { IStreamDestination, KafkaConnectBindOptions } from '../../streaming/destination';
+import { checkConnectBinding, ConnectCluster } from '../../streaming/k8s/connect/connect-cluster';
 
 const ZONE_NAME = /^[a-z0-9][a-z0-9-]{0,18}[a-z0-9]$/;
 /** A service account name (DNS label): safe as a SeaweedFS identity, a Secret name prefix and in the Job's shell. */
@@ -62,7 +66,7 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
   public readonly removalPolicy: RemovalPolicy;
   private readonly names: LakeNames;
   private readonly grants = new Map<string, LakeGrant>();
-  private connect?: LakeKafkaConnect;
+  private connect?: ConnectCluster;
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesDataLakeProps = {}) {
     super(scope, id);
@@ -166,16 +170,11 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
 
   /** Adds the Kafka Connect resources of a bound destination (called by `KubernetesLakeDestination`). */
   public addKafkaConnector(scope: Construct, options: KafkaConnectBindOptions, zone: string, keyPrefix: string): void {
-    let connect = this.connect;
-    if (connect && connect.cluster !== options.cluster) {
-      throw invalidConfig(scope, `the lake ${this.node.path} already delivers from Kafka cluster "${connect.cluster.clusterName}"; one lake has one Kafka Connect cluster, so connect StreamingIngests of that cluster only.`);
-    }
-    if (!connect) {
-      checkConnectImage(scope, this.props.kafkaConnect ?? {});
-      connect = new LakeKafkaConnect(this, 'KafkaConnect', this.names, options.cluster, this.props.kafkaConnect ?? {});
-      this.connect = connect;
-    }
-    connect.addConnector(options.resourceSuffix, options.topicName, this.names.bucket(zone), keyPrefix);
+    const o = this.props.kafkaConnect ?? {};
+    checkConnectBinding(scope, this.connect, options.cluster, o, AIVEN_S3_SINK_PLUGIN, lakeConnectOwner(this));
+    this.connect ??= lakeKafkaConnect(this, this.names, options.cluster, o);
+    const config = lakeS3SinkConfig(this.names, this.names.bucket(zone), keyPrefix);
+    this.connect.addSinkConnector(options.resourceSuffix, options.topicName, AIVEN_S3_SINK_CLASS, LAKE_CONNECTOR_TASKS, config);
   }
 
   private grant(identity: IIdentity, zone: string, access: string): LakeGrant {

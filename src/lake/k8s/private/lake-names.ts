@@ -10,8 +10,6 @@ export const POSTGRES_PORT = 5432;
 export const CNPG_STATUS_PORT = 8000;
 /** Port of the Trino HTTP service. */
 export const TRINO_PORT = 8080;
-/** Port of the Kafka Connect REST API. */
-export const KAFKA_CONNECT_REST_PORT = 8083;
 /** Port of the Spark operator's admission webhook. */
 export const SPARK_WEBHOOK_PORT = 9443;
 /** Region name given to S3 clients (SeaweedFS ignores it; SDKs need one). */

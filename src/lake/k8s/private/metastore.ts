@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { CNPG_STATUS_PORT, HIVE_METASTORE_PORT, LAKE_S3_REGION, LakeNames, POSTGRES_PORT, SEAWEEDFS_S3_PORT } from './lake-names';
 import { LakeOperators } from './operators';
+import { CLOUDNATIVE_PG_OPERATOR_POD_LABELS } from '../../../platform/k8s/cloudnative-pg-operator';
 import { CustomResources, KubernetesObject } from '../../../platform/k8s/custom-resources';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
 import { HIVE_VERSION } from '../../../platform/k8s/lake-versions';
@@ -112,7 +113,7 @@ export function metastore(scope: Construct, input: MetastoreInput, operators: La
 
   const { names } = input;
   const db = { podLabels: names.databasePods };
-  const cnpgOperator = { podLabels: names.operatorPods('cloudnative-pg') };
+  const cnpgOperator = { podLabels: CLOUDNATIVE_PG_OPERATOR_POD_LABELS };
   const hive = { podLabels: names.hivePods };
   platform.allowTraffic(scope, 'allow-lake-metastore-db', {
     podLabels: names.databasePods,

@@ -1,46 +1,34 @@
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { Construct } from 'constructs';
 import { LakeNames, SPARK_WEBHOOK_PORT } from './lake-names';
+import { TerraformStack } from '../../../core/cdktf';
+import { CloudNativePgOperator } from '../../../platform/k8s/cloudnative-pg-operator';
 import { DEFAULT_HELM_TIMEOUT_SECONDS, HelmChart } from '../../../platform/k8s/helm-chart';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
 import {
-  CLOUDNATIVE_PG_CHART, SPARK_OPERATOR_CHART, STACKABLE_COMMONS_CHART, STACKABLE_HIVE_CHART, STACKABLE_LISTENER_CHART, STACKABLE_SECRET_CHART,
+  SPARK_OPERATOR_CHART, STACKABLE_COMMONS_CHART, STACKABLE_HIVE_CHART, STACKABLE_LISTENER_CHART, STACKABLE_SECRET_CHART,
 } from '../../../platform/k8s/lake-versions';
 import { KUBERNETES_API_PEER, KUBERNETES_API_PORTS } from '../../../platform/k8s/network';
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from '../../../platform/k8s/pod-security';
 import { ResourceRequirements, toK8sResources } from '../../../platform/k8s/resources';
 import { ChartPin } from '../../../platform/k8s/versions';
 
-/** Port of CloudNativePG's admission webhook. */
-export const CNPG_WEBHOOK_PORT = 9443;
 /** Suffix of the namespace of Stackable's CSI-driver operators (secret and listener), which run privileged node pods. */
 export const STACKABLE_CSI_NAMESPACE_SUFFIX = 'stackable-csi';
 
 /** The operators of the lake. @internal */
 export interface LakeOperators {
-  readonly cloudnativePg: HelmChart;
+  /** The stack's shared CloudNativePG operator. */
+  readonly cloudnativePg: CloudNativePgOperator;
   readonly stackable: (HelmChart | Release)[];
   readonly sparkOperator: HelmChart;
 }
-
-// The CloudNativePG chart's schema allows no runAsNonRoot on the container (the pod context has it).
-const { runAsNonRoot: _unused, ...CNPG_CONTAINER_SECURITY } = RESTRICTED_CONTAINER_SECURITY_CONTEXT;
 
 function operatorValues(resources: ResourceRequirements): Record<string, any> {
   return {
     resources: toK8sResources(resources),
     podSecurityContext: RESTRICTED_POD_SECURITY_CONTEXT,
     securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
-  };
-}
-
-/** Values of the CloudNativePG operator chart: this namespace only, restricted, resources. @internal */
-export function cloudnativePgValues(resources: ResourceRequirements): Record<string, any> {
-  return {
-    config: { clusterWide: false },
-    resources: toK8sResources(resources),
-    podSecurityContext: RESTRICTED_POD_SECURITY_CONTEXT,
-    containerSecurityContext: CNPG_CONTAINER_SECURITY,
   };
 }
 
@@ -54,17 +42,26 @@ export function sparkOperatorValues(namespace: string, resources: ResourceRequir
   };
 }
 
+/**
+ * The Terraform address of the CloudNativePG release the lake installed itself (construct
+ * `<lake>/CloudNativePG/Release`) before it shared the stack's operator. Two empty constructs stand
+ * at that path so the stack's own naming scheme gives the address.
+ */
+function legacyCloudnativePgAddress(scope: Construct): string {
+  const legacy = new Construct(new Construct(scope, 'CloudNativePG'), 'Release');
+  return `helm_release.${TerraformStack.of(scope).getLogicalId(legacy.node)}`;
+}
 
 /**
- * CloudNativePG, the Stackable operators (commons and hive here; secret and listener, which are
- * privileged CSI drivers, in their own namespace) and the Spark operator.
+ * The stack's shared CloudNativePG operator (its state moved from the lake's former release), the
+ * Stackable operators (commons and hive here; secret and listener, which are privileged CSI
+ * drivers, in their own namespace) and the Spark operator.
  * @internal
  */
 export function lakeOperators(scope: Construct, names: LakeNames, resources: ResourceRequirements): LakeOperators {
   const platform = KubernetesPlatform.ofKubernetes(scope);
-  const cloudnativePg = new HelmChart(scope, 'CloudNativePG', {
-    releaseName: `${names.prefix}-cnpg`, chart: CLOUDNATIVE_PG_CHART, values: cloudnativePgValues(resources),
-  });
+  const cloudnativePg = CloudNativePgOperator.of(scope);
+  cloudnativePg._movedFrom(legacyCloudnativePgAddress(scope));
   const csiNamespace = `${names.namespace}-${STACKABLE_CSI_NAMESPACE_SUFFIX}`;
   const csi = (id: string, chart: ChartPin) => new Release(scope, id, {
     name: `${names.prefix}-${chart.chart}`,
@@ -94,11 +91,6 @@ export function lakeOperators(scope: Construct, names: LakeNames, resources: Res
   for (const chart of ['commons-operator', 'hive-operator']) {
     platform.allowTraffic(scope, `allow-lake-${chart}`, { podLabels: names.operatorPods(chart), egress: [api] });
   }
-  platform.allowTraffic(scope, 'allow-lake-cnpg-operator', {
-    podLabels: names.operatorPods('cloudnative-pg'),
-    ingress: [{ peers: [KUBERNETES_API_PEER], ports: [{ port: CNPG_WEBHOOK_PORT }] }],
-    egress: [api],
-  });
   platform.allowTraffic(scope, 'allow-lake-spark-operator', {
     podLabels: names.operatorPods('spark-operator'),
     ingress: [{ peers: [KUBERNETES_API_PEER], ports: [{ port: SPARK_WEBHOOK_PORT }] }],

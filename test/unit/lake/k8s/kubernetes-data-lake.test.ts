@@ -6,9 +6,12 @@ import * as yaml from 'yaml';
 import { AwsPlatform, Identity, KubernetesPlatform, KubernetesPlatformProps, RemovalPolicy } from '../../../../src';
 import { TableFormat } from '../../../../src/lake';
 import {
-  DEFAULT_METASTORE_DATABASE_INSTANCES, DEFAULT_METASTORE_DATABASE_RESOURCES, DEFAULT_OBJECT_STORE_SIZE_GIB, DEFAULT_TRINO_WORKERS,
-  KubernetesDataLake, KubernetesDataLakeProps, ObjectStoreKind,
+  DEFAULT_LAKE_OPERATOR_RESOURCES, DEFAULT_METASTORE_DATABASE_INSTANCES, DEFAULT_METASTORE_DATABASE_RESOURCES, DEFAULT_OBJECT_STORE_SIZE_GIB,
+  DEFAULT_TRINO_WORKERS, KubernetesDataLake, KubernetesDataLakeProps, ObjectStoreKind,
 } from '../../../../src/lake/k8s';
+import {
+  CloudNativePgOperator, cloudnativePgOperatorValues, DEFAULT_CLOUDNATIVE_PG_OPERATOR_RESOURCES,
+} from '../../../../src/platform/k8s/cloudnative-pg-operator';
 import {
   CLOUDNATIVE_PG_CHART, HIVE_VERSION, KUBECTL_IMAGE, SEAWEEDFS_CHART, SEAWEEDFS_IMAGE, SPARK_OPERATOR_CHART, STACKABLE_HIVE_CHART, TRINO_CHART,
 } from '../../../../src/platform/k8s/lake-versions';
@@ -56,10 +59,24 @@ describe('KubernetesDataLake', () => {
     expect(release('acme-trino')).toMatchObject({ repository: TRINO_CHART.repository, chart: 'trino' });
     expect(release('acme-spark-operator').repository).toBe(SPARK_OPERATOR_CHART.repository);
     expect(release('acme-secret-operator')).toMatchObject({ create_namespace: true, namespace: 'acme-stackable-csi' });
-    // The metastore resources come after both the CloudNativePG and the Stackable operators.
+    // The metastore resources come after both the (shared) CloudNativePG and the Stackable operators.
     expect(release('acme-lake-metastore').depends_on).toEqual(expect.arrayContaining([
-      expect.stringContaining('CloudNativePG'), expect.stringContaining('StackableHiveOperator'), expect.stringContaining('StackableSecretOperator'),
+      expect.stringContaining('CloudNativePgOperator_Chart_Release'), expect.stringContaining('StackableHiveOperator'), expect.stringContaining('StackableSecretOperator'),
     ]));
+  });
+
+  test('CloudNativePG: the stack\'s shared operator (same Helm release and values), its state moved from the lake\'s former address', () => {
+    const { stack, out, releases, values } = lakeStack();
+    const cnpg = releases.filter((r) => r.chart === 'cloudnative-pg');
+    expect(cnpg).toHaveLength(1);
+    expect(cnpg[0]).toMatchObject({ name: 'acme-cnpg', namespace: 'acme', version: CLOUDNATIVE_PG_CHART.version });
+    expect(values('acme-cnpg')).toEqual(cloudnativePgOperatorValues(DEFAULT_CLOUDNATIVE_PG_OPERATOR_RESOURCES));
+    expect(DEFAULT_CLOUDNATIVE_PG_OPERATOR_RESOURCES).toEqual(DEFAULT_LAKE_OPERATOR_RESOURCES);
+    const address = Object.keys(out.resources('helm_release')).find((id) => out.resources('helm_release')[id].chart === 'cloudnative-pg');
+    expect(address).toMatch(/^CloudNativePgOperator_Chart_Release_/);
+    expect(CloudNativePgOperator.of(stack).release.friendlyUniqueId).toBe(address);
+    // Lakes synthesized before the operator was shared kept it at <lake>/CloudNativePG/Release.
+    expect(out.json.moved).toEqual([{ from: 'helm_release.Lake_CloudNativePG_Release_F7EC9335', to: `helm_release.${address}` }]);
   });
 
   test('SeaweedFS: S3 gateway with auth from the generated Secret, buckets per zone, PVCs, restricted pods', () => {
@@ -167,7 +184,7 @@ describe('KubernetesDataLake', () => {
   test('a NetworkPolicy for every component', () => {
     const { policies } = lakeStack();
     expect(policies.map((p) => p.metadata.name).sort()).toEqual([
-      'allow-dns', 'allow-lake-cnpg-operator', 'allow-lake-cnpg-operator-db', 'allow-lake-commons-operator', 'allow-lake-hive-metastore',
+      'allow-cnpg-operator', 'allow-dns', 'allow-lake-cnpg-operator-db', 'allow-lake-commons-operator', 'allow-lake-hive-metastore',
       'allow-lake-hive-operator', 'allow-lake-metastore-db', 'allow-lake-s3-client-egress', 'allow-lake-s3-clients', 'allow-lake-s3-keygen',
       'allow-lake-spark-jobs', 'allow-lake-spark-operator', 'allow-lake-trino', 'default-deny',
     ]);

@@ -3,7 +3,7 @@ import { KubernetesDataLake, KubernetesDataLakeProps, KubernetesLakeDestination 
 import { AIVEN_S3_SINK_CLASS, AIVEN_S3_SINK_URL } from '../../../../src/platform/k8s/lake-versions';
 import { KafkaAuthentication, KafkaCluster, KafkaStreamingIngest, STRIMZI_API_VERSION } from '../../../../src/streaming/k8s';
 import { synthesizedCustomResources } from '../../../support/schemas';
-import { newStack, synth } from '../../../support/synth';
+import { newStack, ref, synth } from '../../../support/synth';
 
 const IMAGE = 'registry.example.com/acme/lake-connect:1';
 
@@ -63,9 +63,13 @@ describe('KubernetesDataLake.destination on a Kafka StreamingIngest', () => {
     expect(ofKind('KafkaTopic').map((t) => `${t.metadata.name}/${t.spec.partitions}/${t.spec.config['cleanup.policy'] ?? 'delete'}`)).toEqual([
       'acme-clicks/3/delete', 'acme-lake-connect-configs/1/compact', 'acme-lake-connect-offsets/25/compact', 'acme-lake-connect-status/5/compact',
     ]);
-    const role = Object.values<any>(out.resources('kubernetes_role_v1'))[0];
+    // Strimzi's KubernetesSecretConfigProvider reads the lake's S3 keys through the Role `<connect>-s3-keys`.
+    const role = out.only('kubernetes_role_v1');
+    expect(role.metadata).toMatchObject({ name: 'acme-lake-connect-s3-keys', namespace: 'acme' });
     expect(role.rule).toEqual([{ api_groups: [''], resources: ['secrets'], resource_names: ['acme-lake-s3-credentials'], verbs: ['get'] }]);
-    const binding = Object.values<any>(out.resources('kubernetes_role_binding_v1'))[0];
+    const binding = out.only('kubernetes_role_binding_v1');
+    expect(binding.metadata).toMatchObject({ name: 'acme-lake-connect-s3-keys', namespace: 'acme' });
+    expect(binding.role_ref).toEqual({ api_group: 'rbac.authorization.k8s.io', kind: 'Role', name: ref(out, 'kubernetes_role_v1', 'Lake_KafkaConnect_SecretReader', 'metadata[0].name') });
     expect(binding.subject).toEqual([{ kind: 'ServiceAccount', name: 'acme-lake-connect-connect', namespace: 'acme' }]);
     const policies = Object.values<any>(out.resources('kubernetes_network_policy_v1')).map((p) => p.metadata.name);
     expect(policies).toEqual(expect.arrayContaining(['allow-acme-lake-connect', 'allow-acme-lake-connect-operator']));

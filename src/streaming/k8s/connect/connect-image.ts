@@ -1,0 +1,62 @@
+import { IConstruct } from 'constructs';
+import { invalidConfig } from '../../../core/errors';
+import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
+import { PodSecurityLevel } from '../../../platform/k8s/pod-security';
+
+/** The connector plugin a Connect image carries, or a Strimzi build adds to it. @internal */
+export interface ConnectPlugin {
+  /** Plugin name in the Strimzi build. */
+  readonly name: string;
+  /** Strimzi artifact type of `url` (`zip`, `tgz`, `jar`...). */
+  readonly artifactType: string;
+  readonly url: string;
+  /** How messages name it, for example "the Aiven S3 sink connector". */
+  readonly description: string;
+}
+
+/** Where the Connect image comes from: a prebuilt image, or a Strimzi build pushed to `buildOutputImage`. @internal */
+export interface ConnectImageOptions {
+  /** Prebuilt image with the plugin (wins over a build). */
+  readonly image?: string;
+  readonly buildOutputImage?: string;
+  readonly buildPushSecret?: string;
+}
+
+/** The construct that runs a Connect cluster, as error messages name it. @internal */
+export interface ConnectOwner {
+  /** Its kind, for example "lake". */
+  readonly kind: string;
+  /** Its construct path. */
+  readonly path: string;
+  /** What its connectors do with a topic, for example "delivers". */
+  readonly verb: string;
+  /** What its connectors do, for example "delivering to the lake". */
+  readonly purpose: string;
+  /** Its class, whose `kafkaConnect` prop sets the image, for example "KubernetesDataLake". */
+  readonly construct: string;
+}
+
+/**
+ * Checks that the options give an image the platform can run: a prebuilt image, or a build
+ * outside Pod Security "restricted" (Strimzi's Kaniko build runs as root).
+ * @internal
+ */
+export function checkConnectImage(scope: IConstruct, options: ConnectImageOptions, plugin: ConnectPlugin, owner: ConnectOwner): void {
+  if (!options.image && !options.buildOutputImage) {
+    throw invalidConfig(scope, `${owner.purpose} needs a Kafka Connect image with ${plugin.description} (${plugin.url}); set kafkaConnect.image on the ${owner.construct} (or kafkaConnect.buildOutputImage with a "baseline" platform).`);
+  }
+  if (!options.image && KubernetesPlatform.ofKubernetes(scope).podSecurity === PodSecurityLevel.RESTRICTED) {
+    throw invalidConfig(scope, `kafkaConnect.buildOutputImage needs Strimzi's Kaniko build, which Pod Security "restricted" forbids (it runs as root); set kafkaConnect.image to a prebuilt image with ${plugin.description} instead.`);
+  }
+}
+
+/** The `image` or `build` part of a KafkaConnect spec. @internal */
+export function connectImageSpec(options: ConnectImageOptions, plugin: ConnectPlugin): Record<string, any> {
+  if (options.image) return { image: options.image };
+  return {
+    build: {
+      output: { type: 'docker', image: options.buildOutputImage, ...(options.buildPushSecret ? { pushSecret: options.buildPushSecret } : {}) },
+      plugins: [{ name: plugin.name, artifacts: [{ type: plugin.artifactType, url: plugin.url }] }],
+    },
+  };
+}
