@@ -1,0 +1,2 @@
+export * from './quicksight-analytics-props';
+export * from './quicksight-analytics';

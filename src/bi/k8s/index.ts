@@ -1,0 +1,2 @@
+export * from './grafana-analytics-props';
+export * from './grafana-analytics';
