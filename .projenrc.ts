@@ -45,6 +45,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@aws-sdk/client-kinesis@^3',
     '@aws-sdk/client-firehose@^3',
     '@aws-sdk/client-s3@^3',
+    '@aws-sdk/client-secrets-manager@^3',
   ],
   // Conventional-commit versioning and npm publishing through projen's release workflow.
   release: true,

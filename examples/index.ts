@@ -1,9 +1,12 @@
 import { dataLakeAws } from './data-lake-aws';
 import { dataLakeKubernetes } from './data-lake-kubernetes';
 import { ExampleDefinition } from './example';
+import { secretStoreAws } from './secret-store-aws';
 import { streamingIngestAws } from './streaming-ingest-aws';
 import { streamingIngestKubernetes } from './streaming-ingest-kubernetes';
 import { streamingIngestMsk } from './streaming-ingest-msk';
+import { warehouseAws } from './warehouse-aws';
+import { warehouseKubernetes } from './warehouse-kubernetes';
 
 export type { ExampleDefinition, ExampleOptions } from './example';
 
@@ -12,6 +15,9 @@ export const EXAMPLES: ExampleDefinition[] = [
   { name: 'streaming-ingest-aws', platform: 'aws', build: streamingIngestAws },
   { name: 'streaming-ingest-msk', platform: 'aws', build: streamingIngestMsk },
   { name: 'data-lake-aws', platform: 'aws', build: dataLakeAws },
+  { name: 'secret-store-aws', platform: 'aws', build: secretStoreAws },
+  { name: 'warehouse-aws', platform: 'aws', build: warehouseAws },
   { name: 'streaming-ingest-kubernetes', platform: 'kubernetes', build: streamingIngestKubernetes },
   { name: 'data-lake-kubernetes', platform: 'kubernetes', build: dataLakeKubernetes },
+  { name: 'warehouse-kubernetes', platform: 'kubernetes', build: warehouseKubernetes },
 ];

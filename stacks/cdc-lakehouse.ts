@@ -1,14 +1,16 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsDataLake, AwsPlatform, Identity, PrivateNetwork, StreamCapacity, StreamingIngest } from '../src';
+import { AwsDataLake, AwsPlatform, Identity, LakeFileFormat, PrivateNetwork, RedshiftDeployment, RedshiftWarehouse, StreamCapacity, StreamingIngest } from '../src';
 
 /**
  * Reference architecture 3, CDC lakehouse on AWS. Today: the change stream (Kinesis, sized for the
  * OLTP change rate) delivered by Firehose into the lake's raw zone, partitioned by date, hour and
  * source table; a zoned lake (raw/curated/analytics) with Glue databases, crawlers and Iceberg
  * tables, Athena with per-query scan limits, Lake Formation permissions, CloudTrail S3 data events
- * and encryption everywhere; RBAC as identities with zone grants. The DMS source (#5), the
- * warehouse (#4) and the alarms (#6) arrive with their issues.
+ * and encryption everywhere; RBAC as identities with zone grants; a private Redshift Serverless
+ * warehouse loaded hourly by COPY from the analytics zone (Parquet) and querying the curated zone in
+ * place through a Spectrum schema, with audit logs, a CMK and a Redshift-managed admin password.
+ * The DMS source and the NoSQL store (#5) and the alarms (#6) arrive with their issues.
  */
 export class CdcLakehouseStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -40,5 +42,16 @@ export class CdcLakehouseStack extends TerraformStack {
     lake.grantWrite(etl, 'analytics');
     const analyst = new Identity(this, 'Analyst', { name: 'analyst' });
     lake.grantRead(analyst, 'analytics');
+
+    const warehouse = new RedshiftWarehouse(this, 'Warehouse', {
+      deployment: RedshiftDeployment.serverless({ baseCapacityRpus: 8, maxCapacityRpus: 128 }),
+      tables: [{ name: 'daily_revenue', schema: 'analytics', columns: [{ name: 'day', type: 'date', nullable: false }, { name: 'revenue', type: 'decimal(14,2)' }] }],
+    });
+    warehouse.addLakeLoad('DailyRevenue', {
+      lake, zone: 'analytics', prefix: 'daily_revenue/', table: 'daily_revenue', schema: 'analytics', format: LakeFileFormat.PARQUET,
+    });
+    warehouse.addSpectrumSchema(lake, 'curated');
+    warehouse.grantRead(analyst);
+    warehouse.grantWrite(etl);
   }
 }

@@ -1,42 +1,75 @@
+import { VaultProvider } from '@cdktf/provider-vault/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { Identity, KubernetesDataLake, KubernetesPlatform, StreamCapacity, StreamingIngest } from '../src';
+import { DEF360_NAMESPACE } from './data-engineer-flow-360-vault';
+import {
+  GrafanaAnalytics, Identity, KubernetesDataLake, KubernetesPlatform, PostgresWarehouse, StreamCapacity, StreamingIngest,
+  VaultSecretStore, WarehouseBackup,
+} from '../src';
 
 /**
- * Reference architecture 4, DataEngineerFlow360, on Kubernetes. Today: the Kafka platform (Strimzi
- * operator, a KRaft cluster, topics for the CDC and clickstream feeds, users with ACLs) and the lake
- * (SeaweedFS object store with raw/curated/analytics buckets, Hive Metastore on CloudNativePG,
- * Trino with an Iceberg catalog, the Spark operator) fed by Kafka Connect S3 sinks from both
- * topics into the raw zone. The MySQL / PostgreSQL / MongoDB sources with Debezium, Airflow, the
- * PostgreSQL warehouse, Prometheus/Grafana, ELK and Vault arrive with the Warehouse, CdcSource and
+ * Reference architecture 4, DataEngineerFlow360, on Kubernetes, part 2 of 2 (Vault is part 1). Today:
+ * the Kafka platform (Strimzi operator, a KRaft cluster, topics for the CDC and clickstream feeds,
+ * users with ACLs); the lake (SeaweedFS object store with raw/curated/analytics buckets, Hive
+ * Metastore on CloudNativePG, Trino with an Iceberg catalog, the Spark operator) fed by Kafka
+ * Connect S3 sinks from both topics into the raw zone; the PostgreSQL warehouse (CloudNativePG,
+ * backups into the lake's object store) loaded from the orders topic by the Debezium JDBC sink and
+ * nightly from the curated zone; Grafana on the warehouse and Trino; generated credentials kept in
+ * Vault (and mirrored into Secrets for the in-cluster consumers). The MySQL / PostgreSQL / MongoDB
+ * sources with Debezium, Airflow, Prometheus and ELK arrive with the CdcSource and
  * ObservabilityStack issues.
  */
 export class DataEngineerFlow360Stack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new KubernetesPlatform(this, 'Platform', { namePrefix: 'def360', namespace: 'data-platform' });
-    // Kafka Connect runs an image with the S3 sink plugin built by your CI (Strimzi cannot build one
-    // under Pod Security "restricted"); see the README.
+    new KubernetesPlatform(this, 'Platform', { namePrefix: 'def360', namespace: DEF360_NAMESPACE });
+    // The Vault of data-engineer-flow-360-vault, initialised and unsealed; the address and token
+    // come from VAULT_ADDR and VAULT_TOKEN.
+    new VaultProvider(this, 'Vault', {});
+    const secrets = new VaultSecretStore(this, 'Secrets', {
+      createKubernetesAuth: { kubernetesHost: 'https://kubernetes.default.svc' },
+    });
+    // Kafka Connect runs an image with the connector plugins built by your CI (Strimzi cannot build
+    // one under Pod Security "restricted"); see the README.
     const connectImage = new TerraformVariable(this, 'kafka_connect_image', {
       type: 'string',
-      description: 'Kafka Connect image (Strimzi Kafka base + the Aiven S3 sink connector) for the lake sinks',
+      description: 'Kafka Connect image (Strimzi Kafka base + the Aiven S3 sink and Debezium JDBC sink connectors)',
     });
-    const lake = new KubernetesDataLake(this, 'Lake', { kafkaConnect: { image: connectImage.stringValue } });
+    const connect = { image: connectImage.stringValue };
+    const lake = new KubernetesDataLake(this, 'Lake', { kafkaConnect: connect });
+    const warehouse = new PostgresWarehouse(this, 'Warehouse', {
+      secretStore: secrets,
+      tables: [{
+        name: 'orders',
+        columns: [
+          { name: 'order_id', type: 'bigint', nullable: false },
+          { name: 'customer_id', type: 'bigint' },
+          { name: 'status', type: 'varchar(32)' },
+          { name: 'amount', type: 'numeric(12,2)' },
+          { name: 'updated_at', type: 'timestamp' },
+        ],
+      }],
+      backup: WarehouseBackup.toLake(lake),
+      pooler: {},
+      kafkaConnect: connect,
+    });
+    warehouse.loadFromLake('OrdersBackfill', { lake, zone: 'curated', prefix: 'orders', table: 'orders' });
     const orders = new StreamingIngest(this, 'OrdersCdc', {
       capacity: StreamCapacity.fromLoad({ recordsPerSecond: 3_000, averageRecordSizeBytes: 2_048 }),
       retentionHours: 168,
-      destinations: [lake.destination({ zone: 'raw' })],
+      destinations: [lake.destination({ zone: 'raw' }), warehouse.destination({ table: 'orders' })],
     });
     const clicks = new StreamingIngest(this, 'Clickstream', {
       capacity: StreamCapacity.fromLoad({ recordsPerSecond: 20_000, averageRecordSizeBytes: 600 }),
       retentionHours: 72,
       destinations: [lake.destination({ zone: 'raw' })],
     });
-    const connect = new Identity(this, 'KafkaConnect', { name: 'kafka-connect' });
-    orders.grantWrite(connect);
-    clicks.grantWrite(connect);
+    const producers = new Identity(this, 'KafkaConnect', { name: 'kafka-connect' });
+    orders.grantWrite(producers);
+    clicks.grantWrite(producers);
     const spark = new Identity(this, 'Spark', { name: 'spark' });
     orders.grantRead(spark);
     clicks.grantRead(spark);
+    new GrafanaAnalytics(this, 'Bi', { secretStore: secrets, warehouses: [warehouse], lakes: [lake] });
   }
 }

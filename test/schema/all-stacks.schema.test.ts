@@ -23,6 +23,16 @@ const NO_VALUES_SCHEMA: Record<string, string> = {
   'secret-operator': 'Stackable operator charts ship no values.schema.json; their custom resources are validated against the CRDs',
   'listener-operator': 'Stackable operator charts ship no values.schema.json',
   'hive-operator': 'Stackable operator charts ship no values.schema.json; HiveCluster is validated against its CRD',
+  'plugin-barman-cloud': 'the Barman Cloud plugin chart\'s values schema is not among the shared upstream schemas',
+  'grafana': 'the Grafana chart ships no values.schema.json (keys checked against its values.yaml and templates by hand)',
+};
+
+/**
+ * Custom resources whose CRD is not among the shared upstream schemas, with the reason. They are
+ * counted and reported, never silently passed.
+ */
+const NO_CRD_SCHEMA: Record<string, string> = {
+  'barmancloud.cnpg.io/v1|ObjectStore': 'the Barman Cloud plugin\'s ObjectStore CRD is not among the shared upstream schemas; its fields are asserted in the unit tier',
 };
 
 /** Objects of an API group served by a CRD (core and *.k8s.io groups are built into Kubernetes). */
@@ -52,20 +62,32 @@ describeWithSchemas('tier 4: everything the Kubernetes stacks and examples gener
 
   test('every custom resource validates against its CRD', () => {
     let validated = 0;
+    const unvalidated: string[] = [];
     for (const stack of stacks) {
       const resources = synthesizedCustomResources(stack.json).filter(isCustomResource);
-      expect(resources.length).toBeGreaterThan(0);
+      // A stack that ships the bundled custom-resources chart must render some (the Vault stack has none).
+      const bundled = Object.values<any>(stack.json.resource.helm_release).filter((r) => !r.repository);
+      if (bundled.length > 0) expect(`${stack.name}: ${resources.length}`).not.toBe(`${stack.name}: 0`);
       for (const resource of resources) {
+        const reason = NO_CRD_SCHEMA[`${resource.apiVersion}|${resource.kind}`];
+        if (reason) {
+          unvalidated.push(`${stack.name}: ${resource.kind}/${resource.metadata?.name} (${reason})`);
+          continue;
+        }
         expect(formatErrors(resource, validateCustomResource(resource))).toBe('');
         validated++;
       }
     }
-    console.log(`tier 4: ${validated} custom resources validated across ${stacks.length} Kubernetes stacks`);
-    expect(validated).toBeGreaterThanOrEqual(stacks.length * 4);
+    console.log([
+      `tier 4: ${validated} custom resources validated across ${stacks.length} Kubernetes stacks`,
+      `not validated (no upstream CRD schema): ${unvalidated.length}`,
+      ...unvalidated.map((u) => `  - ${u}`),
+    ].join('\n'));
+    expect(validated).toBeGreaterThanOrEqual(stacks.filter((st) => synthesizedCustomResources(st.json).length > 0).length * 4);
   });
 
   test('every upstream chart release has its values validated, or is listed with a reason', () => {
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
     for (const stack of stacks) {
       for (const release of Object.values<any>(stack.json.resource.helm_release)) {
         if (!release.repository) continue; // the bundled custom-resources chart (checked above)

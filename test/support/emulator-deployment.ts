@@ -11,6 +11,7 @@ import {
   GetRecordsCommand, GetShardIteratorCommand, KinesisClient, ListShardsCommand, PutRecordsCommand, PutRecordsCommandOutput, Shard,
 } from '@aws-sdk/client-kinesis';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { App } from 'cdktf';
 import { MOTO_CREDENTIALS, MOTO_REGION, MotoServer, motoAvailable, startMoto } from './moto';
 import {
@@ -51,6 +52,7 @@ export interface EmulatorClients {
   readonly kinesis: KinesisClient;
   readonly firehose: FirehoseClient;
   readonly s3: S3Client;
+  readonly secretsManager: SecretsManagerClient;
 }
 
 /** A record as read back from Kinesis. */
@@ -59,6 +61,29 @@ export interface ReadRecord {
   readonly partitionKey: string;
   readonly data: Uint8Array;
   readonly arrival?: Date;
+}
+
+/**
+ * `addresses` plus every resource that references one of them (in any argument or `depends_on`),
+ * transitively: `terraform apply -target` applies a target's dependencies, so a resource that needs
+ * one the emulator cannot create cannot be targeted either.
+ */
+export function withDependents(json: any, addresses: readonly string[]): Set<string> {
+  const excluded = new Set(addresses);
+  const configs = Object.entries<Record<string, unknown>>(json.resource ?? {})
+    .flatMap(([type, byName]) => Object.entries(byName).map(([name, config]) => ({ address: `${type}.${name}`, text: JSON.stringify(config) })));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const { address, text } of configs) {
+      if (excluded.has(address)) continue;
+      if ([...excluded].some((dep) => text.includes(`${dep}.`) || text.includes(`"${dep}"`))) {
+        excluded.add(address);
+        grew = true;
+      }
+    }
+  }
+  return excluded;
 }
 
 /** Caps of the harness's steps, in ms. */
@@ -89,6 +114,8 @@ export interface ApplyResult {
   readonly durationMs: number;
   /** Addresses in the state whose type was not to be applied (targets pull in dependencies): should be empty. */
   readonly excludedInState: string[];
+  /** Every address not applied: the types not applied and the resources that reference them. */
+  readonly notApplied: string[];
 }
 
 const DESTROY = ['destroy', '-auto-approve', '-input=false', '-no-color'];
@@ -146,6 +173,7 @@ export class EmulatorDeployment {
       kinesis: new KinesisClient({ ...config, requestHandler: firehose.config.requestHandler }),
       firehose,
       s3: new S3Client({ ...config, forcePathStyle: true }),
+      secretsManager: new SecretsManagerClient(config),
     };
   }
 
@@ -165,14 +193,20 @@ export class EmulatorDeployment {
     this.initialized = true;
     const skipped = new Set(notApplied.map((r) => r.type));
     const all = Object.entries<Record<string, unknown>>(stack.json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => ({ type, address: `${type}.${name}` })));
-    const targets = all.filter((r) => !skipped.has(r.type));
+    const excluded = withDependents(stack.json, all.filter((r) => skipped.has(r.type)).map((r) => r.address));
+    const targets = all.filter((r) => !excluded.has(r.address));
     const targetArgs = targets.length < all.length ? targets.map((r) => `-target=${r.address}`) : [];
-    console.log(`applying ${targets.length} of ${all.length} resources; not applied on moto: ${all.filter((r) => skipped.has(r.type)).map((r) => r.address).join(', ') || 'none'}`);
+    const direct = all.filter((r) => skipped.has(r.type)).map((r) => r.address);
+    const dependents = [...excluded].filter((a) => !direct.includes(a));
+    console.log([
+      `applying ${targets.length} of ${all.length} resources; not applied on moto: ${direct.join(', ') || 'none'}`,
+      `not applied because they reference those (terraform -target would pull them in): ${dependents.join(', ') || 'none'}`,
+    ].join('\n'));
     const apply = this.tf(['apply', '-auto-approve', '-input=false', '-no-color', ...targetArgs], caps.apply);
     if (apply.code !== 0) throw new Error(`${describeRun('terraform apply', apply)}\n--- moto log ---\n${this.moto!.logTail(30)}`);
     const state = this.tf(['state', 'list'], 30_000);
     check('terraform state list', state);
-    return { durationMs: apply.durationMs, excludedInState: state.stdout.split('\n').filter((address) => skipped.has(address.split('.')[0])) };
+    return { durationMs: apply.durationMs, excludedInState: state.stdout.split('\n').filter((address) => excluded.has(address)), notApplied: [...excluded] };
   }
 
   /**
@@ -219,6 +253,12 @@ export class EmulatorDeployment {
       this.synthesized?.remove();
       cleanupTerraform();
     }
+  }
+
+  /** The JSON value of a Secrets Manager secret (version stage AWSCURRENT unless given). */
+  public async secretJson(SecretId: string, VersionStage = 'AWSCURRENT'): Promise<Record<string, string>> {
+    const value = await this.clients!.secretsManager.send(new GetSecretValueCommand({ SecretId, VersionStage }));
+    return JSON.parse(value.SecretString!);
   }
 
   /** The environment the AWS SDK (e.g. of a Lambda handler run in-process) needs to reach moto. */

@@ -1,2 +1,3 @@
 export * from './aws-network';
 export * from './private-network';
+export * from './public-subnets';

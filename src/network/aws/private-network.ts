@@ -77,6 +77,8 @@ export class PrivateNetwork extends Construct implements IAwsNetwork {
   public readonly vpc: Vpc;
   /** Route table of the private subnets (only local routes and the S3 endpoint). */
   public readonly routeTable: RouteTable;
+  /** Names of the region's available availability zones, in order (the private subnets use the first ones). */
+  public readonly availabilityZoneNames: string[];
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps = {}) {
     super(scope, id);
@@ -105,6 +107,7 @@ export class PrivateNetwork extends Construct implements IAwsNetwork {
       state: 'available',
       filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
     });
+    this.availabilityZoneNames = zones.names;
     this.routeTable = new RouteTable(this, 'PrivateRouteTable', { vpcId: this.vpc.id, tags: { Name: `${platform.namePrefix}-${name}-private` } });
     this.privateSubnetIds = [];
     for (let i = 0; i < count; i++) {
