@@ -1,0 +1,2 @@
+export * from './cdc-contract';
+export * from './source-database';
