@@ -78,6 +78,8 @@ project.jest!.config.transform = {
 };
 project.jest!.config.testMatch = ['<rootDir>/test/**/*.test.ts'];
 project.jest!.config.testTimeout = 30_000;
+// Jest's default is one worker per core minus one: a single worker on the 2-core build machine.
+project.jest!.config.maxWorkers = '100%';
 
 // Provider packages may only be imported by deep path (root import: ~10x slower, ~7x more memory).
 const forbidden = Object.keys(PROVIDERS).map((name) => ({
