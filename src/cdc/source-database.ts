@@ -20,7 +20,7 @@ class ImportedSourceDatabase extends Construct implements ISourceDatabase {
     if (!isUnresolved(attrs.port) && (!Number.isInteger(attrs.port) || attrs.port < 1 || attrs.port > 65_535)) {
       throw invalidProp(this, 'port', attrs.port, 'must be an integer from 1 to 65535');
     }
-    if (!isUnresolved(attrs.host) && !/^[A-Za-z0-9.-]{1,253}$/.test(attrs.host)) {
+    if (typeof attrs.host !== 'string' || (!isUnresolved(attrs.host) && !/^[A-Za-z0-9.-]{1,253}$/.test(attrs.host))) {
       throw invalidProp(this, 'host', attrs.host, 'use a DNS name or an IPv4 address');
     }
     this.engine = attrs.engine;

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { allowConnectSecretReads, allowConnectTraffic, connectPodLabels } from './connect-access';
-import { checkConnectImage, ConnectImageOptions, connectImageSpec, ConnectOwner, ConnectPlugin } from './connect-image';
+import { checkConnectImage, ConnectImageOptions, connectImageSpec, ConnectOwner, ConnectPlugins } from './connect-image';
 import { invalidConfig } from '../../../core/errors';
 import { IIdentity, Identity } from '../../../identity/identity';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
@@ -25,8 +25,8 @@ export interface ConnectClusterInput {
   readonly resources: ResourceRequirements;
   /** The prebuilt image, or the Strimzi build of one (an owner's `kafkaConnect` options). */
   readonly imageOptions: ConnectImageOptions;
-  /** The connector plugin (built into the image when there is no prebuilt image). */
-  readonly plugin: ConnectPlugin;
+  /** The connector plugin, or plugins (built into the image when there is no prebuilt image). */
+  readonly plugin: ConnectPlugins;
   /** Name of the Role (and RoleBinding) letting the Connect service account read `secretNames`. */
   readonly secretReaderName: string;
   /** Secrets of the platform namespace the connectors read through `${secrets:<ns>/<name>:<key>}`. */
@@ -45,7 +45,7 @@ export interface ConnectClusterInput {
  */
 export function checkConnectBinding(
   scope: IConstruct, existing: ConnectCluster | undefined, kafka: IKafkaCluster,
-  image: ConnectImageOptions, plugin: ConnectPlugin, owner: ConnectOwner,
+  image: ConnectImageOptions, plugin: ConnectPlugins, owner: ConnectOwner,
 ): void {
   if (!existing) {
     checkConnectImage(scope, image, plugin, owner);
@@ -58,7 +58,8 @@ export function checkConnectBinding(
  * A Strimzi Kafka Connect cluster on one Kafka cluster: the KafkaConnect (connectors managed as
  * KafkaConnector resources), its compacted internal topics, its KafkaUser (ACLs through the
  * cluster's grant path), Strimzi's KubernetesSecretConfigProvider with a Role on the Secrets it
- * reads, and its NetworkPolicies. Sink connectors are added per bound StreamingIngest.
+ * reads, and its NetworkPolicies. Sink connectors are added per bound StreamingIngest, source
+ * connectors (Debezium) per captured database.
  * @internal
  */
 export class ConnectCluster extends Construct {
@@ -66,7 +67,8 @@ export class ConnectCluster extends Construct {
   public readonly kafka: IKafkaCluster;
   /** Labels of the Connect pods. */
   public readonly podLabels: Record<string, string>;
-  private readonly identity: IIdentity;
+  /** Its Kafka identity (the KafkaUser `<connect>`): grant it what its source connectors write. */
+  public readonly identity: IIdentity;
 
   constructor(scope: Construct, id: string, input: ConnectClusterInput) {
     super(scope, id);
@@ -126,6 +128,20 @@ export class ConnectCluster extends Construct {
       kind: 'KafkaConnector',
       metadata: { name: `${this.connectName}-${connectorSuffix}`, labels: { ...platform.labels('kafka-connector'), [STRIMZI_CLUSTER_LABEL]: this.connectName } },
       spec: { class: className, tasksMax, autoRestart: { enabled: true }, config: { topics: topicName, ...config } },
+    });
+  }
+
+  /**
+   * Adds a source connector `name` (its topic ACLs are the caller's: grant them to `identity`).
+   * Strimzi sets `name`, `connector.class` and `tasks.max` from the resource, so `config` has none.
+   */
+  public addSourceConnector(name: string, className: string, tasksMax: number, config: Record<string, any>): void {
+    const platform = KubernetesPlatform.ofKubernetes(this);
+    this.kafka.addResource({
+      apiVersion: STRIMZI_API_VERSION,
+      kind: 'KafkaConnector',
+      metadata: { name, labels: { ...platform.labels('kafka-connector'), [STRIMZI_CLUSTER_LABEL]: this.connectName } },
+      spec: { class: className, tasksMax, autoRestart: { enabled: true }, config },
     });
   }
 

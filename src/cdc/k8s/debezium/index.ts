@@ -1,0 +1,2 @@
+export * from './debezium-cdc-source-props';
+export * from './debezium-cdc-source';
