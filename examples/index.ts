@@ -1,3 +1,4 @@
+import { cdcKubernetes } from './cdc-kubernetes';
 import { dataLakeAws } from './data-lake-aws';
 import { dataLakeKubernetes } from './data-lake-kubernetes';
 import { ExampleDefinition } from './example';
@@ -20,4 +21,5 @@ export const EXAMPLES: ExampleDefinition[] = [
   { name: 'streaming-ingest-kubernetes', platform: 'kubernetes', build: streamingIngestKubernetes },
   { name: 'data-lake-kubernetes', platform: 'kubernetes', build: dataLakeKubernetes },
   { name: 'warehouse-kubernetes', platform: 'kubernetes', build: warehouseKubernetes },
+  { name: 'cdc-kubernetes', platform: 'kubernetes', build: cdcKubernetes },
 ];

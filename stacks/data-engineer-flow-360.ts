@@ -3,8 +3,8 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DEF360_NAMESPACE } from './data-engineer-flow-360-vault';
 import {
-  GrafanaAnalytics, Identity, KubernetesDataLake, KubernetesPlatform, PostgresWarehouse, StreamCapacity, StreamingIngest,
-  VaultSecretStore, WarehouseBackup,
+  CdcTarget, DebeziumCdcSource, GrafanaAnalytics, Identity, KubernetesDataLake, KubernetesPlatform, MongoSourceDatabase, MongoTls, MySqlSourceDatabase,
+  PostgresSourceDatabase, PostgresWarehouse, StreamCapacity, StreamingIngest, VaultSecretStore, WarehouseBackup,
 } from '../src';
 
 /**
@@ -15,9 +15,10 @@ import {
  * Connect S3 sinks from both topics into the raw zone; the PostgreSQL warehouse (CloudNativePG,
  * backups into the lake's object store) loaded from the orders topic by the Debezium JDBC sink and
  * nightly from the curated zone; Grafana on the warehouse and Trino; generated credentials kept in
- * Vault (and mirrored into Secrets for the in-cluster consumers). The MySQL / PostgreSQL / MongoDB
- * sources with Debezium, Airflow, Prometheus and ELK arrive with the CdcSource and
- * ObservabilityStack issues.
+ * Vault (and mirrored into Secrets for the in-cluster consumers); the OLTP sources (PostgreSQL on
+ * CloudNativePG, a MySQL StatefulSet with GTID binlogs, a MongoDB replica set) captured by Debezium
+ * on Strimzi Kafka Connect into the CDC topics. Airflow, Prometheus and ELK arrive with the
+ * ObservabilityStack issue.
  */
 export class DataEngineerFlow360Stack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -33,7 +34,7 @@ export class DataEngineerFlow360Stack extends TerraformStack {
     // one under Pod Security "restricted"); see the README.
     const connectImage = new TerraformVariable(this, 'kafka_connect_image', {
       type: 'string',
-      description: 'Kafka Connect image (Strimzi Kafka base + the Aiven S3 sink and Debezium JDBC sink connectors)',
+      description: 'Kafka Connect image (Strimzi Kafka base + the Aiven S3 sink, Debezium JDBC sink and Debezium MySQL/PostgreSQL/MongoDB connectors)',
     });
     const connect = { image: connectImage.stringValue };
     const lake = new KubernetesDataLake(this, 'Lake', { kafkaConnect: connect });
@@ -64,6 +65,27 @@ export class DataEngineerFlow360Stack extends TerraformStack {
       retentionHours: 72,
       destinations: [lake.destination({ zone: 'raw' })],
     });
+    // The OLTP sources and their change capture (credentials from Vault, mirrored into Secrets).
+    const ordersDb = new PostgresSourceDatabase(this, 'OrdersDb', { secretStore: secrets, databaseName: 'shop' });
+    new DebeziumCdcSource(this, 'OrdersCapture', {
+      source: ordersDb, include: ['public.orders'], target: CdcTarget.stream(orders), kafkaConnect: connect,
+    });
+    const customersDb = new MySqlSourceDatabase(this, 'CustomersDb', { secretStore: secrets, databaseName: 'crm' });
+    const customers = new StreamingIngest(this, 'CustomersCdc', { destinations: [lake.destination({ zone: 'raw' })] });
+    new DebeziumCdcSource(this, 'CustomersCapture', {
+      source: customersDb, include: ['crm.customers', 'crm.addresses'], target: CdcTarget.stream(customers), kafkaConnect: connect,
+    });
+    const catalogDb = new MongoSourceDatabase(this, 'CatalogDb', {
+      secretStore: secrets,
+      databaseName: 'catalog',
+      // CA ConfigMap and server certificate Secret, issued by cert-manager before the first apply.
+      tls: MongoTls.fromSecrets({ caConfigMapName: 'catalog-mongo-ca', certificateKeySecretName: 'catalog-mongo-tls' }),
+    });
+    const products = new StreamingIngest(this, 'CatalogCdc', { destinations: [lake.destination({ zone: 'raw' })] });
+    new DebeziumCdcSource(this, 'CatalogCapture', {
+      source: catalogDb, include: ['catalog.products'], target: CdcTarget.stream(products), kafkaConnect: connect,
+    });
+
     const producers = new Identity(this, 'KafkaConnect', { name: 'kafka-connect' });
     orders.grantWrite(producers);
     clicks.grantWrite(producers);

@@ -25,6 +25,7 @@ const NO_VALUES_SCHEMA: Record<string, string> = {
   'hive-operator': 'Stackable operator charts ship no values.schema.json; HiveCluster is validated against its CRD',
   'plugin-barman-cloud': 'the Barman Cloud plugin chart\'s values schema is not among the shared upstream schemas',
   'grafana': 'the Grafana chart ships no values.schema.json (keys checked against its values.yaml and templates by hand)',
+  'mongodb-kubernetes': 'the MongoDB Controllers for Kubernetes chart ships no values.schema.json; MongoDBCommunity is validated against its CRD',
 };
 
 /**

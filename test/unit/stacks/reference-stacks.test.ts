@@ -96,13 +96,17 @@ describe('data-engineer-flow-360: Vault in its own stack; the warehouse, its loa
     expect(json.terraform.required_version).toBe('>= 1.11.0'); // write-only attributes
     expect(all(json, 'helm_release').some((r) => r.chart === 'vault')).toBe(false);
     const kv = all(json, 'vault_kv_secret_v2');
-    expect(kv.map((s) => s.name).sort()).toEqual(['def360/bi-admin', 'def360/warehouse-grafana-reader', 'def360/warehouse-loader']);
+    const generated = [
+      'bi-admin', 'catalog-db-admin', 'catalog-db-cdc', 'customers-db-app', 'customers-db-cdc', 'customers-db-root', 'orders-db-cdc',
+      'warehouse-grafana-reader', 'warehouse-loader',
+    ];
+    expect(kv.map((s) => s.name).sort()).toEqual(generated.map((n) => `def360/${n}`));
     for (const secret of kv) {
       expect(secret.data_json_wo).toMatch(/^\$\{jsonencode\(\{"username" = "[a-z0-9_]+", "password" = local\.[A-Za-z0-9_-]+\}\)\}$/);
       expect(secret.data_json).toBeUndefined();
     }
     const mirrors = all(json, 'kubernetes_secret_v1');
-    expect(mirrors.map((s) => s.metadata.name).sort()).toEqual(['def360-bi-admin', 'def360-warehouse-grafana-reader', 'def360-warehouse-loader']);
+    expect(mirrors.map((s) => s.metadata.name).sort()).toEqual(generated.map((n) => `def360-${n}`));
     for (const mirror of mirrors) {
       expect(mirror.metadata.namespace).toBe(DEF360_NAMESPACE);
       expect(mirror.data).toBeUndefined();
@@ -121,5 +125,24 @@ describe('data-engineer-flow-360: Vault in its own stack; the warehouse, its loa
     const sink = resources.find((r) => r.kind === 'KafkaConnector' && r.spec.class === 'io.debezium.connector.jdbc.JdbcSinkConnector');
     expect(sink.spec.config.topics).toBe('def360-orders-cdc');
     expect(all(json, 'helm_release').find((r) => r.chart === 'grafana')).toBeDefined();
+  });
+
+  test('the OLTP sources are captured by Debezium into their CDC topics, over TLS, with the CDC users from Vault', () => {
+    const json = stackJson('data-engineer-flow-360');
+    const connectors = synthesizedCustomResources(json).filter((r) => r.kind === 'KafkaConnector' && String(r.spec.class).startsWith('io.debezium.connector.')
+      && r.spec.class !== 'io.debezium.connector.jdbc.JdbcSinkConnector');
+    const byClass = Object.fromEntries(connectors.map((c) => [c.spec.class, c.spec.config]));
+    expect(Object.keys(byClass).sort()).toEqual([
+      'io.debezium.connector.mongodb.MongoDbConnector', 'io.debezium.connector.mysql.MySqlConnector', 'io.debezium.connector.postgresql.PostgresConnector',
+    ]);
+    const postgres = byClass['io.debezium.connector.postgresql.PostgresConnector'];
+    expect(postgres['database.sslmode']).toBe('require');
+    expect(postgres['plugin.name']).toBe('pgoutput');
+    expect(postgres['database.password']).toBe('${secrets:data-platform/def360-orders-db-cdc:password}');
+    expect(byClass['io.debezium.connector.mysql.MySqlConnector']['database.ssl.mode']).toBe('required');
+    const clusters = synthesizedCustomResources(json).filter((r) => r.kind === 'Cluster' && r.apiVersion === 'postgresql.cnpg.io/v1');
+    expect(clusters.map((c) => c.metadata.name).sort()).toEqual(expect.arrayContaining([expect.stringContaining('orders-db')]));
+    expect(synthesizedCustomResources(json).filter((r) => r.kind === 'MongoDBCommunity')).toHaveLength(1);
+    expect(all(json, 'kubernetes_stateful_set_v1').map((s) => s.metadata.name)).toEqual([expect.stringContaining('customers-db')]);
   });
 });
