@@ -20,6 +20,27 @@ export const MAX_PASSWORD_LENGTH = 64;
 /** Revision of a generated password; bump it to make the store generate and write a new one. */
 export const DEFAULT_CREDENTIAL_REVISION = 1;
 
+/**
+ * Where a credential is used, stored next to it: services such as AWS DMS read the database
+ * endpoint from the secret itself (keys `host`, `port`, `engine`, `dbname`).
+ */
+export interface CredentialConnection {
+  /** Host name of the database (a token such as an RDS endpoint address is fine). */
+  readonly host: string;
+  /** Port of the database. */
+  readonly port: number;
+  /**
+   * Engine, stored as `engine` (for example `mysql`, `postgres`).
+   * @default - not stored
+   */
+  readonly engine?: string;
+  /**
+   * Database name, stored as `dbname`.
+   * @default - not stored
+   */
+  readonly databaseName?: string;
+}
+
 /** A credential the store generates. The password is never written to Terraform state. */
 export interface CredentialOptions {
   /** Name of the credential, appended to the platform's namePrefix (lowercase letters, digits, hyphens). */
@@ -42,6 +63,12 @@ export interface CredentialOptions {
    * @default - none
    */
   readonly description?: string;
+  /**
+   * The database the credential is for, stored in the same secret (`host`, `port`, `engine`,
+   * `dbname`), for services that read the endpoint from the secret (AWS DMS).
+   * @default - only `username` and `password` are stored
+   */
+  readonly connection?: CredentialConnection;
 }
 
 /**

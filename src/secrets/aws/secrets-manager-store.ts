@@ -92,6 +92,20 @@ export class SecretsManagerStore extends Construct implements ISecretStore {
     });
   }
 
+  /**
+   * The password of a credential this store generated, for the write-only argument of the resource
+   * that sets it (for example an RDS instance's `password_wo`, with `password_wo_version` = the
+   * credential's revision). It refers to the ephemeral random password, so it never enters the plan
+   * or the state, and Terraform rejects it in any argument that is not write-only.
+   */
+  public writeOnlyPassword(credential: ICredential): string {
+    if (!(credential instanceof SecretsManagerCredential) || credential.node.scope !== this) {
+      throw invalidProp(this, 'credential', credential.credentialName,
+        'pass a credential this store generated (generateCredential): only those have a password Terraform can write without storing it');
+    }
+    return credential.writeOnlyPassword;
+  }
+
   public grantRead(identity: IIdentity, credential: ICredential): void {
     checkCredentialBackend(this, credential, SecretStoreBackend.SECRETS_MANAGER);
     const platform = AwsPlatform.ofAws(this);

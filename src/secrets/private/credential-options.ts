@@ -3,7 +3,7 @@ import { invalidProp } from '../../core/errors';
 import { integerInRange, isUnresolved } from '../../core/validate';
 import { MAX_CREDENTIAL_DESCRIPTION_LENGTH, MAX_CREDENTIAL_NAME_LENGTH, MAX_USERNAME_LENGTH } from '../credential-limits';
 import {
-  CredentialOptions, DEFAULT_CREDENTIAL_REVISION, DEFAULT_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH,
+  CredentialConnection, CredentialOptions, DEFAULT_CREDENTIAL_REVISION, DEFAULT_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH,
 } from '../secret-store-contract';
 
 const CREDENTIAL_NAME = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
@@ -16,6 +16,22 @@ export interface ResolvedCredentialOptions {
   readonly passwordLength: number;
   readonly revision: number;
   readonly description?: string;
+  readonly connection?: CredentialConnection;
+}
+
+/**
+ * The fields stored next to `username` and `password` for a credential's connection (strings, as
+ * every backend stores them; tokens stay tokens).
+ * @internal
+ */
+export function connectionFields(connection?: CredentialConnection): Record<string, string> {
+  if (!connection) return {};
+  return {
+    host: connection.host,
+    port: isUnresolved(connection.port) ? connection.port as unknown as string : String(connection.port),
+    ...(connection.engine !== undefined ? { engine: connection.engine } : {}),
+    ...(connection.databaseName !== undefined ? { dbname: connection.databaseName } : {}),
+  };
 }
 
 /**
@@ -41,5 +57,14 @@ export function resolveCredentialOptions(scope: IConstruct, options: CredentialO
   if (!isUnresolved(revision) && (!Number.isInteger(revision) || revision < 1)) {
     throw invalidProp(scope, 'revision', revision, 'must be an integer of at least 1 (bump it to rotate the password)');
   }
-  return { name, username, passwordLength, revision, description };
+  const connection = options.connection;
+  if (connection) {
+    if (typeof connection.host !== 'string' || (!isUnresolved(connection.host) && !/^[A-Za-z0-9.-]{1,253}$/.test(connection.host))) {
+      throw invalidProp(scope, 'connection.host', connection.host, 'use a DNS name or an IPv4 address');
+    }
+    if (!isUnresolved(connection.port) && (!Number.isInteger(connection.port) || connection.port < 1 || connection.port > 65_535)) {
+      throw invalidProp(scope, 'connection.port', connection.port, 'must be an integer from 1 to 65535');
+    }
+  }
+  return { name, username, passwordLength, revision, description, connection };
 }

@@ -6,7 +6,7 @@ import { EphemeralResource } from '../../../core/ephemeral';
 import { AwsPlatform } from '../../../platform/aws/aws-platform';
 import { IEncryptionKey } from '../../../platform/aws/encryption-key';
 import { RemovalPolicy } from '../../../platform/platform';
-import { resolveCredentialOptions } from '../../private/credential-options';
+import { connectionFields, resolveCredentialOptions } from '../../private/credential-options';
 import { CredentialOptions, ICredential, SecretStoreBackend } from '../../secret-store-contract';
 import { DESTROY_SECRET_RECOVERY_WINDOW_DAYS, PASSWORD_EXCLUDED_CHARACTERS, SECRETS_MANAGER_SECRET_NAME } from '../secrets-manager-constants';
 
@@ -37,6 +37,11 @@ export class SecretsManagerCredential extends Construct implements ICredential {
   public readonly kmsKeyArn: string;
   public readonly secret: SecretsmanagerSecret;
   public readonly version: SecretsmanagerSecretVersion;
+  /**
+   * The generated password as a reference to the ephemeral resource: only write-only arguments
+   * (`password_wo`, `secret_string_wo`...) may take it; Terraform rejects it anywhere else.
+   */
+  public readonly writeOnlyPassword: string;
 
   constructor(scope: Construct, id: string, props: SecretsManagerCredentialProps) {
     super(scope, id);
@@ -61,9 +66,10 @@ export class SecretsManagerCredential extends Construct implements ICredential {
       exclude_characters: PASSWORD_EXCLUDED_CHARACTERS,
       require_each_included_type: true,
     });
+    this.writeOnlyPassword = password.getStringAttribute('random_password');
     this.version = new SecretsmanagerSecretVersion(this, 'Version', {
       secretId: this.secret.id,
-      secretStringWo: Fn.jsonencode({ username: options.username, password: password.getStringAttribute('random_password') }),
+      secretStringWo: Fn.jsonencode({ username: options.username, password: this.writeOnlyPassword, ...connectionFields(options.connection) }),
       secretStringWoVersion: options.revision,
     });
   }

@@ -14,6 +14,8 @@ export interface BasicAuthSecretInput {
   /** Sent as `data_wo_revision`: the data is written when it changes. */
   readonly revision: number;
   readonly removalPolicy?: RemovalPolicy;
+  /** Connection fields stored next to the pair (`host`, `port`, ...). */
+  readonly connection?: Record<string, string>;
 }
 
 /**
@@ -33,7 +35,7 @@ export function basicAuthSecret(scope: Construct, id: string, input: BasicAuthSe
       labels: { ...platform.labels(CREDENTIAL_COMPONENT), [CNPG_RELOAD_LABEL]: 'true' },
     },
     type: BASIC_AUTH_SECRET_TYPE,
-    dataWo: { username: input.username, password: input.password },
+    dataWo: { username: input.username, password: input.password, ...input.connection },
     dataWoRevision: input.revision,
     dependsOn: platform.baseline,
   });

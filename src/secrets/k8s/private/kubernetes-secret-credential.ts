@@ -5,7 +5,7 @@ import { TerraformLocal } from '../../../core/cdktf';
 import { checkName, KubernetesNameRules } from '../../../core/naming';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
 import { RemovalPolicy } from '../../../platform/platform';
-import { resolveCredentialOptions } from '../../private/credential-options';
+import { connectionFields, resolveCredentialOptions } from '../../private/credential-options';
 import { uuidPassword } from '../../private/uuid-password';
 import { CredentialOptions, ICredential, SecretStoreBackend } from '../../secret-store-contract';
 
@@ -37,6 +37,7 @@ export class KubernetesSecretCredential extends Construct implements ICredential
       password: this.password.asString,
       revision: resolved.revision,
       removalPolicy,
+      connection: connectionFields(resolved.connection),
     });
   }
 }

@@ -6,7 +6,7 @@ import { Fn, TerraformLocal, TerraformProvider } from '../../../core/cdktf';
 import { checkName, KubernetesNameRules } from '../../../core/naming';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
 import { RemovalPolicy } from '../../../platform/platform';
-import { resolveCredentialOptions } from '../../private/credential-options';
+import { connectionFields, resolveCredentialOptions } from '../../private/credential-options';
 import { uuidPassword } from '../../private/uuid-password';
 import { CredentialOptions, ICredential, SecretStoreBackend } from '../../secret-store-contract';
 
@@ -53,7 +53,7 @@ export class VaultCredential extends Construct implements ICredential {
     this.secret = new KvSecretV2(this, 'Secret', {
       mount: props.mountRef,
       name: this.vaultPath,
-      dataJsonWo: Fn.jsonencode({ username: options.username, password: this.password.asString }),
+      dataJsonWo: Fn.jsonencode({ username: options.username, password: this.password.asString, ...connectionFields(options.connection) }),
       dataJsonWoVersion: options.revision,
       deleteAllVersions: removalPolicy === RemovalPolicy.DESTROY,
       provider: props.provider,
@@ -67,6 +67,7 @@ export class VaultCredential extends Construct implements ICredential {
       password: this.password.asString,
       revision: options.revision,
       removalPolicy,
+      connection: connectionFields(options.connection),
     });
   }
 }

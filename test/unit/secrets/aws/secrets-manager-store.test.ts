@@ -94,6 +94,37 @@ describe('SecretsManagerStore.generateCredential', () => {
     expect(Object.values<any>(out.resources('aws_secretsmanager_secret')).map((s) => s.name).sort()).toEqual(['acme-loader', 'acme-reader']);
   });
 
+  test('connection: host, port, engine and dbname go into the same write-only JSON (what DMS reads)', () => {
+    const stack = awsStack();
+    const store = new SecretsManagerStore(stack, 'Store');
+    const credential = store.generateCredential('Cdc', {
+      name: 'cdc', username: 'cdc', connection: { host: 'orders.abc.eu-west-1.rds.amazonaws.com', port: 5432, engine: 'postgres', databaseName: 'shop' },
+    });
+    const out = synth(stack);
+    const password = `ephemeral.aws_secretsmanager_random_password.${ephemeralId(out, 'aws_secretsmanager_random_password')}.random_password`;
+    expect(out.only('aws_secretsmanager_secret_version').secret_string_wo).toBe(
+      `\${jsonencode({"username" = "cdc", "password" = ${password}, "host" = "orders.abc.eu-west-1.rds.amazonaws.com", "port" = "5432", "engine" = "postgres", "dbname" = "shop"})}`,
+    );
+    // The password for a resource's write-only argument: the same ephemeral value.
+    expect(new TerraformOutput(stack, 'probe', { value: store.writeOnlyPassword(credential) })).toBeDefined();
+    expect(JSON.stringify(synth(stack).json.output.probe.value)).toBe(JSON.stringify('$' + `{${password}}`));
+  });
+
+  test('writeOnlyPassword refuses a credential the store did not generate; connection is checked', () => {
+    const stack = awsStack();
+    const store = new SecretsManagerStore(stack, 'Store');
+    const imported = SecretsManagerStore.credentialFromAttributes(stack, 'Imported', {
+      backend: SecretStoreBackend.SECRETS_MANAGER, credentialName: 'admin', username: 'admin', secretArn: SECRET_ARN,
+    });
+    expect(() => store.writeOnlyPassword(imported)).toThrow(
+      'test/Store: invalid credential: received "admin"; pass a credential this store generated (generateCredential): only those have a password Terraform can write without storing it.',
+    );
+    expect(() => store.generateCredential('Bad', { name: 'bad', username: 'bad', connection: { host: 'db', port: 70_000 } }))
+      .toThrow('test/Store/Bad: invalid connection.port: received 70000; must be an integer from 1 to 65535.');
+    expect(() => store.generateCredential('Bad2', { name: 'bad', username: 'bad', connection: { host: 'db host', port: 5432 } }))
+      .toThrow('test/Store/Bad2: invalid connection.host: received "db host"; use a DNS name or an IPv4 address.');
+  });
+
   test('keyPerStore: the store gets its own key, aliased <namePrefix>-secrets', () => {
     const stack = awsStack({ keyStrategy: KeyStrategy.keyPerStore() });
     new SecretsManagerStore(stack, 'Store').generateCredential('Loader', { name: 'loader', username: 'loader' });

@@ -64,6 +64,18 @@ describe('KubernetesSecretStore.generateCredential', () => {
     expect(credential.vaultPath).toBeUndefined();
   });
 
+  test('connection fields are written next to the pair, through data_wo too', () => {
+    const stack = k8sStack();
+    new KubernetesSecretStore(stack, 'Store').generateCredential('Cdc', {
+      name: 'cdc', username: 'cdc', connection: { host: 'orders-rw.shop.svc', port: 5432, engine: 'postgres', databaseName: 'shop' },
+    });
+    const secret = synth(stack).only('kubernetes_secret_v1');
+    expect(Object.keys(secret.data_wo).sort()).toEqual(['dbname', 'engine', 'host', 'password', 'port', 'username']);
+    expect(secret.data_wo.host).toBe('orders-rw.shop.svc');
+    expect(secret.data_wo.port).toBe('5432');
+    expect(secret.data).toBeUndefined();
+  });
+
   test('longer passwords draw a second uuid; the revision is the data_wo_revision', () => {
     const stack = k8sStack();
     new KubernetesSecretStore(stack, 'Store').generateCredential('Loader', { name: 'loader', username: 'loader', passwordLength: MAX_PASSWORD_LENGTH, revision: 4 });
