@@ -3,9 +3,9 @@
  * local-endpoint mode. Keys are the provider's `endpoints` block arguments.
  */
 export const LOCAL_ENDPOINT_SERVICES = [
-  'amp', 'athena', 'cloudtrail', 'cloudwatch', 'cloudwatchlogs', 'dms', 'ec2', 'es', 'events',
+  'amp', 'athena', 'cloudtrail', 'cloudwatch', 'cloudwatchlogs', 'dms', 'docdb', 'ec2', 'es', 'events',
   'firehose', 'glue', 'iam', 'kafka', 'kinesis', 'kms', 'lakeformation', 'lambda', 'opensearch',
-  'quicksight', 'redshift', 'redshiftdata', 'redshiftserverless', 's3', 'secretsmanager', 'sns',
+  'quicksight', 'rds', 'redshift', 'redshiftdata', 'redshiftserverless', 's3', 'secretsmanager', 'sns',
   'sqs', 'sts',
 ] as const;
 
