@@ -1,3 +1,5 @@
 export * from './aws-network';
+export * from './aws-service-endpoint';
+export * from './interface-endpoints';
 export * from './private-network';
 export * from './public-subnets';

@@ -10,6 +10,8 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import { isIpv4Cidr, MIN_PRIVATE_SUBNETS } from './aws-network';
+import { AwsServiceEndpoint, checkServiceEndpoints, DEFAULT_INTERFACE_ENDPOINTS, IInterfaceEndpointHost } from './aws-service-endpoint';
+import { InterfaceEndpoints } from './interface-endpoints';
 import { Fn } from '../../core/cdktf';
 import { invalidProp } from '../../core/errors';
 import { AwsNameRules, kebab } from '../../core/naming';
@@ -62,14 +64,23 @@ export interface PrivateNetworkProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * AWS services to create VPC interface endpoints for up front (private DNS, HTTPS from the VPC
+   * only). Constructs that need one add theirs (DmsCdcSource: Secrets Manager, KMS, CloudWatch Logs,
+   * Kinesis); each service gets one endpoint whoever asks.
+   * @default DEFAULT_INTERFACE_ENDPOINTS (none)
+   */
+  readonly interfaceEndpoints?: AwsServiceEndpoint[];
 }
 
 /**
  * A private VPC for data services: private subnets in distinct availability zones, no internet
  * gateway and no public IPs, the default security group stripped of all rules, VPC flow logs to a
  * KMS-encrypted log group with retention, and a gateway endpoint so private workloads reach S3.
+ * Interface endpoints to other AWS services are added on request (`interfaceEndpoints`,
+ * `addInterfaceEndpoints`), once per service, sharing one security group.
  */
-export class PrivateNetwork extends Construct implements IAwsNetwork {
+export class PrivateNetwork extends Construct implements IAwsNetwork, IInterfaceEndpointHost {
   public readonly vpcId: string;
   public readonly privateSubnetIds: string[];
   public readonly vpcCidr: string;
@@ -79,6 +90,7 @@ export class PrivateNetwork extends Construct implements IAwsNetwork {
   public readonly routeTable: RouteTable;
   /** Names of the region's available availability zones, in order (the private subnets use the first ones). */
   public readonly availabilityZoneNames: string[];
+  private endpoints?: InterfaceEndpoints;
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps = {}) {
     super(scope, id);
@@ -135,8 +147,26 @@ export class PrivateNetwork extends Construct implements IAwsNetwork {
       routeTableIds: [this.routeTable.id],
     });
 
+    this.addInterfaceEndpoints(checkServiceEndpoints(this, 'interfaceEndpoints', props.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS));
     this.addFlowLogs(platform, name, props.removalPolicy);
     if (props.registerWithPlatform ?? DEFAULT_REGISTER_WITH_PLATFORM) platform.useNetwork(this);
+  }
+
+  /** The interface endpoints and their security group, once a service has one. */
+  public get interfaceEndpoints(): InterfaceEndpoints | undefined {
+    return this.endpoints;
+  }
+
+  /**
+   * Adds a VPC interface endpoint (in the private subnets, private DNS on) for each service that has
+   * none yet; the first one also creates their shared security group (HTTPS from the VPC only).
+   * Returns the endpoints of `services` (new or existing), in the order given.
+   */
+  public addInterfaceEndpoints(services: AwsServiceEndpoint[]): VpcEndpoint[] {
+    const wanted = checkServiceEndpoints(this, 'services', services);
+    if (wanted.length === 0) return [];
+    this.endpoints ??= new InterfaceEndpoints(this, 'InterfaceEndpoints', { network: this });
+    return this.endpoints.add(wanted);
   }
 
   private addFlowLogs(platform: AwsPlatform, name: string, removalPolicy?: RemovalPolicy): void {
