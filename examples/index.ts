@@ -1,3 +1,4 @@
+import { cdcAws } from './cdc-aws';
 import { cdcKubernetes } from './cdc-kubernetes';
 import { dataLakeAws } from './data-lake-aws';
 import { dataLakeKubernetes } from './data-lake-kubernetes';
@@ -18,6 +19,7 @@ export const EXAMPLES: ExampleDefinition[] = [
   { name: 'data-lake-aws', platform: 'aws', build: dataLakeAws },
   { name: 'secret-store-aws', platform: 'aws', build: secretStoreAws },
   { name: 'warehouse-aws', platform: 'aws', build: warehouseAws },
+  { name: 'cdc-aws', platform: 'aws', build: cdcAws },
   { name: 'streaming-ingest-kubernetes', platform: 'kubernetes', build: streamingIngestKubernetes },
   { name: 'data-lake-kubernetes', platform: 'kubernetes', build: dataLakeKubernetes },
   { name: 'warehouse-kubernetes', platform: 'kubernetes', build: warehouseKubernetes },

@@ -1,6 +1,10 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsDataLake, AwsPlatform, Identity, LakeFileFormat, PrivateNetwork, RedshiftDeployment, RedshiftWarehouse, StreamCapacity, StreamingIngest } from '../src';
+import {
+  AwsDataLake, AwsPlatform, CdcTarget, DmsCdcSource, Identity, LakeFileFormat, PrivateNetwork, RdsSourceDatabase, RedshiftDeployment,
+  RedshiftWarehouse,
+  SourceEngine, StreamCapacity, StreamingIngest,
+} from '../src';
 
 /**
  * Reference architecture 3, CDC lakehouse on AWS. Today: the change stream (Kinesis, sized for the
@@ -10,7 +14,9 @@ import { AwsDataLake, AwsPlatform, Identity, LakeFileFormat, PrivateNetwork, Red
  * and encryption everywhere; RBAC as identities with zone grants; a private Redshift Serverless
  * warehouse loaded hourly by COPY from the analytics zone (Parquet) and querying the curated zone in
  * place through a Spectrum schema, with audit logs, a CMK and a Redshift-managed admin password.
- * The DMS source and the NoSQL store (#5) and the alarms (#6) arrive with their issues.
+ * The OLTP source is an RDS PostgreSQL instance (logical replication, TLS required) captured by DMS
+ * (snapshot, then every change of the `sales` schema) into the change stream. The NoSQL store and
+ * the alarms (#6) are still to come.
  */
 export class CdcLakehouseStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -32,10 +38,15 @@ export class CdcLakehouseStack extends TerraformStack {
       lakeFormation: true,
       auditDataEvents: true,
     });
-    new StreamingIngest(this, 'Changes', {
+    const changes = new StreamingIngest(this, 'Changes', {
       capacity: StreamCapacity.fromLoad({ recordsPerSecond: 1_500, averageRecordSizeBytes: 1_200 }),
       destinations: [lake.destination({ zone: 'raw', partitionField: 'table' })],
     });
+    const orders = new RdsSourceDatabase(this, 'OrdersDb', { engine: SourceEngine.POSTGRESQL, databaseName: 'shop' });
+    const capture = new DmsCdcSource(this, 'OrdersCapture', {
+      source: orders, include: ['sales.*'], exclude: ['sales.audit_*'], target: CdcTarget.stream(changes),
+    });
+    orders.allowConnectionsFrom('Dms', capture.securityGroupId);
     const etl = new Identity(this, 'Etl', { name: 'etl', awsTrustedServices: ['glue.amazonaws.com'] });
     lake.grantRead(etl, 'raw');
     lake.grantWrite(etl, 'curated');

@@ -3,7 +3,8 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DEF360_NAMESPACE } from './data-engineer-flow-360-vault';
 import {
-  CdcTarget, DebeziumCdcSource, GrafanaAnalytics, Identity, KubernetesDataLake, KubernetesPlatform, MongoSourceDatabase, MongoTls, MySqlSourceDatabase,
+  CdcTarget, DebeziumCdcSource, GrafanaAnalytics, Identity, KubernetesDataLake, KubernetesPlatform, MongoSourceDatabase, MongoTls,
+  MySqlSourceDatabase,
   PostgresSourceDatabase, PostgresWarehouse, StreamCapacity, StreamingIngest, VaultSecretStore, WarehouseBackup,
 } from '../src';
 

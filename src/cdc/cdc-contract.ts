@@ -89,11 +89,11 @@ export class CdcTarget {
     /** The kind of target. */
     public readonly kind: CdcTargetKind,
     /** The stream (STREAM). */
-    public readonly stream: IStreamingIngest | undefined,
+    public readonly targetStream: IStreamingIngest | undefined,
     /** The lake (LAKE). */
-    public readonly lake: IDataLake | undefined,
+    public readonly targetLake: IDataLake | undefined,
     /** The lake zone (LAKE). */
-    public readonly zone: string | undefined,
+    public readonly targetZone: string | undefined,
   ) {}
 }
 

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import { ICredential } from '../secrets/secret-store-contract';
 import { ISourceDatabase, SourceDatabaseAttributes, SourceEngine } from './cdc-contract';
 import { invalidProp } from '../core/errors';
 import { isUnresolved } from '../core/validate';
+import { ICredential } from '../secrets/secret-store-contract';
 
 class ImportedSourceDatabase extends Construct implements ISourceDatabase {
   public readonly engine: SourceEngine;

@@ -24,7 +24,9 @@ export interface TablePattern {
  * Parses and checks include/exclude patterns (`prop` names them in errors, e.g. `include`).
  * @internal
  */
-export function parseTablePatterns(scope: IConstruct, prop: string, patterns: readonly string[], engine: SourceEngine, required: boolean): TablePattern[] {
+export function parseTablePatterns(
+  scope: IConstruct, prop: string, patterns: readonly string[], engine: SourceEngine, required: boolean,
+): TablePattern[] {
   const [container, name] = PATTERN_PARTS[engine];
   const form = `"<${container}>.<${name}>", each part of letters, digits, "_", "$", "-" or "*" (any characters), for example "sales.orders" or "sales.*"`;
   if (required && patterns.length === 0) {
@@ -36,7 +38,7 @@ export function parseTablePatterns(scope: IConstruct, prop: string, patterns: re
     if (parts.length !== 2 || !parts.every((p) => PART.test(p))) {
       throw invalidProp(scope, `${prop}[${i}]`, pattern, `use ${form}`);
     }
-    if (seen.has(pattern)) throw invalidProp(scope, `${prop}[${i}]`, pattern, `list each pattern once`);
+    if (seen.has(pattern)) throw invalidProp(scope, `${prop}[${i}]`, pattern, 'list each pattern once');
     seen.add(pattern);
     return { container: parts[0], name: parts[1] };
   });

@@ -7,9 +7,9 @@
  * Firehose's API and compared with the synthesized one. Skipped loudly without terraform, the
  * mirror or moto.
  */
-import { DescribeDeliveryStreamCommand } from '@aws-sdk/client-firehose';
 import * as fs from 'fs';
 import * as path from 'path';
+import { DescribeDeliveryStreamCommand } from '@aws-sdk/client-firehose';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import {
@@ -110,7 +110,8 @@ if (!tier.ok) {
       needs('apply', applied);
       await deployment.step(async () => {
         const synthesized = Object.values<any>(deployment.stack!.json.resource.aws_kinesis_firehose_delivery_stream)[0].redshift_configuration;
-        const description = await deployment.clients!.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: deployment.outputs.delivery_stream_name }));
+        const DeliveryStreamName = deployment.outputs.delivery_stream_name;
+        const description = await deployment.clients!.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName }));
         const redshift = description.DeliveryStreamDescription!.Destinations![0].RedshiftDestinationDescription!;
         expect(redshift.ClusterJDBCURL).toBe(`jdbc:redshift://${CLUSTER_ENDPOINT}:5439/analytics`);
         expect(redshift.CopyCommand).toEqual({ DataTableName: 'public.server_events', DataTableColumns: 'event_id,occurred_at', CopyOptions: synthesized.copy_options });

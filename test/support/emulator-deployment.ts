@@ -226,7 +226,13 @@ export class EmulatorDeployment {
 
   /** `terraform destroy`; throws with the end of moto's log when it fails. */
   public destroy(): TerraformResult {
-    const result = this.tf(DESTROY, this.caps.destroy);
+    let result = this.tf(DESTROY, this.caps.destroy);
+    if (result.code !== 0) {
+      // moto 5.2.1 sometimes races deleting an S3 gateway endpoint and its route-table route
+      // (InvalidRoute.NotFound); destroy is idempotent, so one retry settles it, loudly.
+      console.warn(`terraform destroy failed once; retrying:\n${describeRun('terraform destroy', result, 1500)}`);
+      result = this.tf(DESTROY, this.caps.destroy);
+    }
     if (result.code !== 0) throw new Error(`${describeRun('terraform destroy', result)}\n--- moto log ---\n${this.moto!.logTail(30)}`);
     this.destroyed = true;
     return result;

@@ -4,6 +4,8 @@
  * hashicorp/aws. Stacks that need other providers (kubernetes, helm: not in the mirror) are listed
  * as skipped with the reason. Without terraform or the mirror the tier is skipped, loudly.
  */
+import { buildDmsApp } from './cdc-dms-app';
+import { buildCdcSourceApp } from './cdc-source-app';
 import { buildRedshiftApp } from './redshift-app';
 import { EXAMPLES } from '../../examples';
 import { buildReferenceApp } from '../../stacks/app';
@@ -29,6 +31,9 @@ if (!tier.ok) {
       add('stacks/app', synthesizeApp(buildReferenceApp, 'reference'));
       // Every Redshift option (both deployments, streaming ingestion, lake loads, Spectrum, Firehose).
       add('test/terraform/redshift-app', synthesizeApp(buildRedshiftApp, 'redshift'));
+      // Every DMS option (instance and Serverless, Kinesis and lake targets) and every AWS source database.
+      add('test/terraform/cdc-dms-app', synthesizeApp(buildDmsApp, 'cdc-dms'));
+      add('test/terraform/cdc-source-app', synthesizeApp(buildCdcSourceApp, 'cdc-source'));
       for (const example of EXAMPLES.filter((e) => e.platform === 'aws')) {
         add(`examples/${example.name}`, synthesizeApp((app) => {
           example.build(app, {});

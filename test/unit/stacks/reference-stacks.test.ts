@@ -78,6 +78,39 @@ describe('cdc-lakehouse: the warehouse behind the lake', () => {
   });
 });
 
+describe('cdc-lakehouse: RDS PostgreSQL -> DMS -> the change stream', () => {
+  const json = () => stackJson('cdc-lakehouse');
+
+  test('DMS reads the generated master secret over TLS and writes every change of sales.* into the Kinesis change stream', () => {
+    const endpoints = all(json(), 'aws_dms_endpoint');
+    const source = endpoints.find((e) => e.endpoint_type === 'source');
+    expect(source.engine_name).toBe('postgres');
+    expect(source.ssl_mode).toBe('require');
+    expect(source.secrets_manager_arn).toMatch(/^\$\{aws_secretsmanager_secret\.OrdersDb_MasterCredential_Secret_[0-9A-F]+\.arn\}$/);
+    const target = endpoints.find((e) => e.endpoint_type === 'target');
+    expect(target.kinesis_settings.stream_arn).toMatch(/^\$\{aws_kinesis_stream\.Changes_Kinesis_Stream_[0-9A-F]+\.arn\}$/);
+    expect(target.kinesis_settings.partition_include_schema_table).toBe(true);
+    const task = only(json(), 'aws_dms_replication_task');
+    expect(task.migration_type).toBe('full-load-and-cdc');
+    expect(task.start_replication_task).toBe(true);
+    const rules = JSON.parse(task.table_mappings).rules.map((r: any) => [r['rule-action'], r['object-locator']['schema-name'], r['object-locator']['table-name']]);
+    expect(rules).toEqual([['include', 'sales', '%'], ['exclude', 'sales', 'audit_%']]);
+    const instance = only(json(), 'aws_dms_replication_instance');
+    expect([instance.multi_az, instance.publicly_accessible]).toEqual([true, false]);
+  });
+
+  test('the database admits DMS only, and its password is write-only', () => {
+    const rds = only(json(), 'aws_db_instance');
+    expect(rds.publicly_accessible).toBe(false);
+    expect(rds.password).toBeUndefined();
+    expect(rds.password_wo).toMatch(/^\$\{ephemeral\.aws_secretsmanager_random_password\./);
+    const ingress = all(json(), 'aws_vpc_security_group_ingress_rule').filter((r) => String(r.security_group_id).includes('OrdersDb'));
+    expect(ingress).toHaveLength(1);
+    expect(ingress[0].referenced_security_group_id).toMatch(/OrdersCapture/);
+    expect(ingress[0].from_port).toBe(5432);
+  });
+});
+
 describe('data-engineer-flow-360: Vault in its own stack; the warehouse, its loaders and Grafana in the main one', () => {
   test('the Vault stack installs Vault (TLS from the named Secret) and nothing else', () => {
     const json = stackJson('data-engineer-flow-360-vault');

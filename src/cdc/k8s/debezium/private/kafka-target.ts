@@ -28,10 +28,10 @@ export function resolveKafkaTarget(scope: IConstruct, target: CdcTarget): KafkaT
   if (!(target instanceof CdcTarget)) {
     throw invalidProp(scope, 'target', target, 'use CdcTarget.stream(stream) with a Kafka StreamingIngest');
   }
-  if (target.kind === CdcTargetKind.LAKE || !target.stream) {
+  if (target.kind === CdcTargetKind.LAKE || !target.targetStream) {
     throw invalidProp(scope, 'target', target.kind, 'Debezium on Kubernetes publishes to a Kafka StreamingIngest: use CdcTarget.stream(stream) and deliver that stream into the lake with destinations: [lake.destination({ zone })]');
   }
-  const stream = target.stream;
+  const stream = target.targetStream;
   if (stream.engine !== StreamingEngine.KAFKA) {
     throw invalidProp(scope, 'target', stream.engine, 'Debezium on Kubernetes publishes to a Kafka topic on Strimzi: use a StreamingIngest (or KafkaStreamingIngest) on the Kubernetes platform; Kinesis and MSK streams are targets of the AWS CdcSource');
   }
