@@ -7,7 +7,6 @@ import {
   DEFAULT_POSTGRES_STORAGE_SIZE_GIB, DEFAULT_WAREHOUSE_CONNECT_REPLICAS, DEFAULT_WAREHOUSE_OWNER,
   MAX_POSTGRES_INSTANCES, MAX_POSTGRES_STORAGE_SIZE_GIB, PostgresWarehouseProps,
 } from './postgres-warehouse-props';
-import { KubernetesBasicAuthCredential } from './private/app-credential';
 import { backupResources, barmanPluginEntry, parseEndpoint, resolveBackup } from './private/backup';
 import { clusterResource, ManagedRole, podMonitorResource, poolerResource } from './private/cluster';
 import { checkFiveFieldCron } from './private/cron';
@@ -33,6 +32,7 @@ import { DEBEZIUM_JDBC_SINK_CLASS } from '../../platform/k8s/warehouse-versions'
 import { RemovalPolicy } from '../../platform/platform';
 import { MAX_CREDENTIAL_NAME_LENGTH } from '../../secrets/credential-limits';
 import { defaultSecretStore } from '../../secrets/default-secret-store';
+import { kubernetesBasicAuthCredential } from '../../secrets/private/kubernetes-basic-auth';
 import { ICredential, ISecretStore, SecretStoreBackend } from '../../secrets/secret-store-contract';
 import { IStreamDestination, KafkaConnectBindOptions } from '../../streaming/destination';
 import { checkConnectBinding, ConnectCluster } from '../../streaming/k8s/connect/connect-cluster';
@@ -196,7 +196,7 @@ export class PostgresWarehouse extends Construct implements IWarehouse {
       allowMetricsScraping(this, this.names, monitoring.prometheusPeer);
     }
 
-    this.adminCredential = new KubernetesBasicAuthCredential(this, 'AdminCredential', this.names.appSecret, this.ownerName);
+    this.adminCredential = kubernetesBasicAuthCredential(this, 'AdminCredential', this.names.appSecret, this.ownerName);
   }
 
   /**

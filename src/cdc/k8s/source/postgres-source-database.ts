@@ -7,7 +7,7 @@ import {
 } from './postgres-source-database-props';
 import { PublicationTable, publicationResource, sourceClusterResource } from './private/postgres-cluster';
 import { allowPostgresClients, allowPostgresSourceTraffic, cnpgDatabasePods, POSTGRES_SOURCE_PORT } from './private/postgres-network';
-import { generateSourceCredential, OperatorManagedCredential, resolveSourceStore } from './private/source-credentials';
+import { generateSourceCredential, resolveSourceStore } from './private/source-credentials';
 import { checkClientLabels, checkResources, checkUserName, SOURCE_COMPONENT, SOURCE_DATABASE_NAME_RULE } from './private/source-names';
 import { invalidProp } from '../../../core/errors';
 import { checkName, kebab } from '../../../core/naming';
@@ -16,6 +16,7 @@ import { CloudNativePgOperator } from '../../../platform/k8s/cloudnative-pg-oper
 import { CustomResources } from '../../../platform/k8s/custom-resources';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
 import { RemovalPolicy } from '../../../platform/platform';
+import { kubernetesBasicAuthCredential } from '../../../secrets/private/kubernetes-basic-auth';
 import { ICredential } from '../../../secrets/secret-store-contract';
 import { SourceEngine } from '../../cdc-contract';
 
@@ -112,7 +113,7 @@ export class PostgresSourceDatabase extends Construct implements IKubernetesSour
       username: this.cdcRoleName,
       purpose: 'PostgreSQL CDC role',
     });
-    this.adminCredential = new OperatorManagedCredential(this, 'AdminCredential', `${this.clusterName}-app`, owner);
+    this.adminCredential = kubernetesBasicAuthCredential(this, 'AdminCredential', `${this.clusterName}-app`, owner);
 
     const labels = platform.labels(SOURCE_COMPONENT);
     this.customResources = new CustomResources(this, 'Resources', {

@@ -1,18 +1,18 @@
 import { Construct } from 'constructs';
-import { KubernetesBasicAuthCredential } from './app-credential';
 import { allowWarehouseClients } from './network';
+import { checkClientPeer } from './warehouse-errors';
 import { POSTGRES_PORT, WarehouseNames } from './warehouse-names';
 import { invalidConfig, PipelineValidationError } from '../../../core/errors';
 import { kebab } from '../../../core/naming';
 import { IIdentity } from '../../../identity/identity';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
+import { kubernetesBasicAuthCredential } from '../../../secrets/private/kubernetes-basic-auth';
 import { ICredential } from '../../../secrets/secret-store-contract';
 import { IStreamDestination } from '../../../streaming/destination';
 import {
   IWarehouse, WarehouseClientPeer, WarehouseDestinationOptions, WarehouseEngine, WarehouseLakeLoadOptions,
 } from '../../warehouse-contract';
 import { PostgresWarehouseAttributes } from '../postgres-warehouse-attributes';
-import { checkClientPeer } from './warehouse-errors';
 
 /** A PostgreSQL warehouse the stack does not manage. @internal */
 export class ImportedPostgresWarehouse extends Construct implements IWarehouse {
@@ -27,7 +27,7 @@ export class ImportedPostgresWarehouse extends Construct implements IWarehouse {
     this.endpoint = attrs.host;
     this.port = attrs.port ?? POSTGRES_PORT;
     this.databaseName = attrs.databaseName;
-    this.adminCredential = new KubernetesBasicAuthCredential(this, 'AdminCredential', attrs.adminCredentialSecretName, attrs.adminUsername);
+    this.adminCredential = kubernetesBasicAuthCredential(this, 'AdminCredential', attrs.adminCredentialSecretName, attrs.adminUsername);
   }
 
   public grantRead(identity: IIdentity): void {

@@ -1,4 +1,4 @@
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { sourceCredentialName } from './source-names';
 import { invalidConfig, invalidProp } from '../../../../core/errors';
 import { defaultSecretStore } from '../../../../secrets/default-secret-store';
@@ -47,19 +47,4 @@ export function generateSourceCredential(scope: IConstruct, store: ISecretStore,
     );
   }
   return credential;
-}
-
-/**
- * A `kubernetes.io/basic-auth` Secret (keys `username` and `password`) that an operator generates,
- * such as the database owner's `<cluster>-app` Secret of CloudNativePG.
- * @internal
- */
-export class OperatorManagedCredential extends Construct implements ICredential {
-  public readonly backend = SecretStoreBackend.KUBERNETES;
-  public readonly kubernetesSecretName: string;
-
-  constructor(scope: Construct, id: string, public readonly credentialName: string, public readonly username: string) {
-    super(scope, id);
-    this.kubernetesSecretName = credentialName;
-  }
 }
