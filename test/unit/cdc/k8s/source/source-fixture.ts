@@ -1,28 +1,6 @@
-import { TerraformStack } from 'cdktf';
-import { KubernetesPlatform, KubernetesPlatformProps } from '../../../../../src';
-import { synthesizedCustomResources } from '../../../../support/schemas';
-import { newStack, synth, Synthesized } from '../../../../support/synth';
 
-/** A stack with a Kubernetes platform ("acme"). */
-export function platformStack(platform: Partial<KubernetesPlatformProps> = {}): TerraformStack {
-  const stack = newStack();
-  new KubernetesPlatform(stack, 'Platform', { namePrefix: 'acme', ...platform });
-  return stack;
-}
 
-/** Everything a test reads from a synthesized stack. */
-export function inspect(stack: TerraformStack) {
-  const out: Synthesized = synth(stack);
-  const releases = Object.values<any>(out.resources('helm_release'));
-  const release = (name: string) => releases.find((r) => r.name === name);
-  const values = (name: string) => JSON.parse(release(name).values[0]);
-  const resources = synthesizedCustomResources(out.json);
-  const ofKind = (kind: string) => resources.filter((r) => r.kind === kind);
-  const policies = Object.values<any>(out.resources('kubernetes_network_policy_v1'));
-  const policy = (name: string) => policies.find((p) => p.metadata.name === name);
-  const secrets = Object.values<any>(out.resources('kubernetes_secret_v1'));
-  return { out, releases, release, values, resources, ofKind, policies, policy, secrets };
-}
+export { inspect, platformStack } from '../../../../support/kubernetes';
 
 /** Kubernetes API egress as the platform renders it. */
 export const API_EGRESS = { to: [{ ip_block: { cidr: '0.0.0.0/0' } }], ports: [{ port: '443', protocol: 'TCP' }, { port: '6443', protocol: 'TCP' }] };
