@@ -27,6 +27,7 @@ export * from './storage/aws/secure-bucket';
 export * from './storage/aws/access-log-bucket';
 export * from './storage/aws/bucket-defaults';
 export * from './observability/aws/encrypted-log-group';
+export * from './observability/alarm-contract';
 export * from './network/aws';
 export * from './streaming/aws/msk';
 export * from './streaming/k8s';

@@ -7,6 +7,7 @@
  */
 export {
   Annotations,
+  Aspects,
   AssetType,
   Fn,
   Lazy,
@@ -20,4 +21,4 @@ export {
   Token,
   ref,
 } from 'cdktf';
-export type { ITerraformDependable } from 'cdktf';
+export type { IAspect, ITerraformDependable } from 'cdktf';
