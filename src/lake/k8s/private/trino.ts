@@ -30,8 +30,9 @@ export function icebergCatalog(names: LakeNames): string {
     `s3.endpoint=${names.s3Endpoint}`,
     `s3.region=${LAKE_S3_REGION}`,
     's3.path-style-access=true',
-    's3.aws-access-key=${ENV:LAKE_S3_ACCESS_KEY}',
-    's3.aws-secret-key=${ENV:LAKE_S3_SECRET_KEY}',
+    // Trino's `${ENV:...}`, escaped for the Terraform configuration the values travel through.
+    's3.aws-access-key=$${ENV:LAKE_S3_ACCESS_KEY}',
+    's3.aws-secret-key=$${ENV:LAKE_S3_SECRET_KEY}',
     '',
   ].join('\n');
 }

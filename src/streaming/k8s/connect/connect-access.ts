@@ -13,9 +13,14 @@ export function connectPodLabels(connectName: string): Record<string, string> {
   return { [STRIMZI_CLUSTER_LABEL]: connectName, 'strimzi.io/kind': 'KafkaConnect' };
 }
 
-/** `${secrets:<namespace>/<secret>:<key>}`: a value Strimzi's KubernetesSecretConfigProvider resolves. @internal */
+/**
+ * `${secrets:<namespace>/<secret>:<key>}`: a value Strimzi's KubernetesSecretConfigProvider resolves.
+ * Written `$${...}` because it travels through Terraform configuration, where `${` starts an
+ * interpolation; Terraform hands `${...}` to the cluster.
+ * @internal
+ */
 export function connectSecretRef(namespace: string, secretName: string, key: string): string {
-  return `\${secrets:${namespace}/${secretName}:${key}}`;
+  return `$\${secrets:${namespace}/${secretName}:${key}}`;
 }
 
 /**

@@ -166,8 +166,8 @@ describe('KubernetesDataLake', () => {
       's3.endpoint=http://acme-seaweedfs-s3.acme.svc:8333',
       's3.region=us-east-1',
       's3.path-style-access=true',
-      's3.aws-access-key=${ENV:LAKE_S3_ACCESS_KEY}',
-      's3.aws-secret-key=${ENV:LAKE_S3_SECRET_KEY}',
+      's3.aws-access-key=$${ENV:LAKE_S3_ACCESS_KEY}',
+      's3.aws-secret-key=$${ENV:LAKE_S3_SECRET_KEY}',
       '',
     ]);
     expect(t.coordinator.resources).toEqual({ requests: { cpu: '1', memory: '4Gi' }, limits: { memory: '4Gi' } });

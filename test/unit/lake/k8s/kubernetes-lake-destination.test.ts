@@ -46,8 +46,8 @@ describe('KubernetesDataLake.destination on a Kafka StreamingIngest', () => {
       'topics': 'acme-clicks',
       'aws.s3.bucket.name': 'acme-raw',
       'aws.s3.endpoint': 'http://acme-seaweedfs-s3.acme.svc:8333',
-      'aws.access.key.id': '${secrets:acme/acme-lake-s3-credentials:accessKey}',
-      'aws.secret.access.key': '${secrets:acme/acme-lake-s3-credentials:secretKey}',
+      'aws.access.key.id': '$${secrets:acme/acme-lake-s3-credentials:accessKey}',
+      'aws.secret.access.key': '$${secrets:acme/acme-lake-s3-credentials:secretKey}',
       'file.name.prefix': 'acme-clicks/',
       'format.output.type': 'jsonl',
     });

@@ -49,8 +49,8 @@ describe('PostgresWarehouse.destination: Debezium JDBC sink on Strimzi Kafka Con
       config: {
         'topics': 'acme-clicks',
         'connection.url': 'jdbc:postgresql://acme-warehouse-rw.acme.svc:5432/analytics?sslmode=require',
-        'connection.username': '${secrets:acme/acme-warehouse-loader:username}',
-        'connection.password': '${secrets:acme/acme-warehouse-loader:password}',
+        'connection.username': '$${secrets:acme/acme-warehouse-loader:username}',
+        'connection.password': '$${secrets:acme/acme-warehouse-loader:password}',
         'insert.mode': 'insert',
         'primary.key.mode': 'none',
         'delete.enabled': false,

@@ -60,17 +60,17 @@ describe('Debezium connector configuration per engine', () => {
     const tls = (prefix: string) => ({
       [`${prefix}security.protocol`]: 'SSL',
       [`${prefix}ssl.truststore.type`]: 'PEM',
-      [`${prefix}ssl.truststore.certificates`]: '${secrets:acme/acme-kafka-cluster-ca-cert:ca.crt}',
+      [`${prefix}ssl.truststore.certificates`]: '$${secrets:acme/acme-kafka-cluster-ca-cert:ca.crt}',
       [`${prefix}ssl.keystore.type`]: 'PEM',
-      [`${prefix}ssl.keystore.certificate.chain`]: '${secrets:acme/acme-kafka-cdc:user.crt}',
-      [`${prefix}ssl.keystore.key`]: '${secrets:acme/acme-kafka-cdc:user.key}',
+      [`${prefix}ssl.keystore.certificate.chain`]: '$${secrets:acme/acme-kafka-cdc:user.crt}',
+      [`${prefix}ssl.keystore.key`]: '$${secrets:acme/acme-kafka-cdc:user.key}',
     });
     expect(connector.spec.config).toEqual({
       ...common('acme-shop'),
       'database.hostname': 'orders-mysql.shop.svc',
       'database.port': 3306,
-      'database.user': '${secrets:acme/acme-shopdb-cdc:username}',
-      'database.password': '${secrets:acme/acme-shopdb-cdc:password}',
+      'database.user': '$${secrets:acme/acme-shopdb-cdc:username}',
+      'database.password': '$${secrets:acme/acme-shopdb-cdc:password}',
       'database.server.id': mysqlServerId('acme-shop'),
       'database.ssl.mode': 'required',
       'table.include.list': 'shop\\.orders,shop\\.customers',
@@ -99,11 +99,11 @@ describe('Debezium connector configuration per engine', () => {
     expect(historyKeys).toEqual({
       'schema.history.internal.producer.security.protocol': 'SASL_SSL',
       'schema.history.internal.producer.ssl.truststore.type': 'PEM',
-      'schema.history.internal.producer.ssl.truststore.certificates': '${secrets:acme/acme-kafka-cluster-ca-cert:ca.crt}',
+      'schema.history.internal.producer.ssl.truststore.certificates': '$${secrets:acme/acme-kafka-cluster-ca-cert:ca.crt}',
       'schema.history.internal.producer.sasl.mechanism': 'SCRAM-SHA-512',
-      'schema.history.internal.producer.sasl.jaas.config': '${secrets:acme/acme-kafka-cdc:sasl.jaas.config}',
+      'schema.history.internal.producer.sasl.jaas.config': '$${secrets:acme/acme-kafka-cdc:sasl.jaas.config}',
     });
-    expect(config['schema.history.internal.consumer.sasl.jaas.config']).toBe('${secrets:acme/acme-kafka-cdc:sasl.jaas.config}');
+    expect(config['schema.history.internal.consumer.sasl.jaas.config']).toBe('$${secrets:acme/acme-kafka-cdc:sasl.jaas.config}');
     expect(ofKind('KafkaConnect')[0].spec.authentication).toEqual({ type: 'scram-sha-512', username: 'acme-kafka-cdc', passwordSecret: { secretName: 'acme-kafka-cdc', password: 'password' } });
   });
 
@@ -115,8 +115,8 @@ describe('Debezium connector configuration per engine', () => {
     expect(connector.spec.config).toEqual({
       ...common('acme-shop'),
       'mongodb.connection.string': 'mongodb://orders-mongo-svc.shop.svc.cluster.local:27017/',
-      'mongodb.user': '${secrets:acme/acme-shopdb-cdc:username}',
-      'mongodb.password': '${secrets:acme/acme-shopdb-cdc:password}',
+      'mongodb.user': '$${secrets:acme/acme-shopdb-cdc:username}',
+      'mongodb.password': '$${secrets:acme/acme-shopdb-cdc:password}',
       'mongodb.ssl.enabled': true,
       'collection.include.list': '(?!(?:shop\\.sessions)$)(?:shop\\..*)',
     });
