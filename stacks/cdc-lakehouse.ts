@@ -1,9 +1,8 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  AwsDataLake, AwsPlatform, CdcTarget, DmsCdcSource, Identity, LakeFileFormat, PrivateNetwork, RdsSourceDatabase, RedshiftDeployment,
-  RedshiftWarehouse,
-  SourceEngine, StreamCapacity, StreamingIngest,
+  AwsDataLake, AwsPlatform, CdcTarget, DmsCdcSource, Identity, LakeFileFormat, ObservabilityStack, PrivateNetwork, RdsSourceDatabase,
+  RedshiftDeployment, RedshiftWarehouse, SourceEngine, StreamCapacity, StreamingIngest,
 } from '../src';
 
 /**
@@ -15,8 +14,10 @@ import {
  * warehouse loaded hourly by COPY from the analytics zone (Parquet) and querying the curated zone in
  * place through a Spectrum schema, with audit logs, a CMK and a Redshift-managed admin password.
  * The OLTP source is an RDS PostgreSQL instance (logical replication, TLS required) captured by DMS
- * (snapshot, then every change of the `sales` schema) into the change stream. The NoSQL store and
- * the alarms (#6) are still to come.
+ * (snapshot, then every change of the `sales` schema) into the change stream. An ObservabilityStack
+ * alarms on every one of them (stream, delivery, DMS latency and failures, crawler failures,
+ * Redshift capacity and queries) into an encrypted SNS topic mailed to the on-call address. The
+ * NoSQL store is still to come.
  */
 export class CdcLakehouseStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -64,5 +65,12 @@ export class CdcLakehouseStack extends TerraformStack {
     warehouse.addSpectrumSchema(lake, 'curated');
     warehouse.grantRead(analyst);
     warehouse.grantWrite(etl);
+
+    const oncall = new TerraformVariable(this, 'oncall_email', { type: 'string', description: 'Address the pipeline alarms are mailed to' });
+    new ObservabilityStack(this, 'Observability', {
+      aws: { notificationEmails: [oncall.stringValue] },
+      // The hourly lake load tolerates a slower change stream than the default.
+      alarmOverrides: [{ scope: changes, alarm: 'kinesis-iterator-age', threshold: 300_000 }],
+    });
   }
 }

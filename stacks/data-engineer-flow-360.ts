@@ -3,9 +3,9 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DEF360_NAMESPACE } from './data-engineer-flow-360-vault';
 import {
-  CdcTarget, DebeziumCdcSource, GrafanaAnalytics, Identity, KubernetesDataLake, KubernetesPlatform, MongoSourceDatabase, MongoTls,
-  MySqlSourceDatabase,
-  PostgresSourceDatabase, PostgresWarehouse, StreamCapacity, StreamingIngest, VaultSecretStore, WarehouseBackup,
+  CdcTarget, DebeziumCdcSource, ElasticsearchSearchCluster, GrafanaAnalytics, Identity, KubernetesDataLake, KubernetesPlatform,
+  MongoSourceDatabase, MongoTls, MySqlSourceDatabase, ObservabilityStack, PostgresSourceDatabase, PostgresWarehouse, StreamCapacity,
+  StreamingIngest, VaultSecretStore, WarehouseBackup,
 } from '../src';
 
 /**
@@ -18,8 +18,10 @@ import {
  * nightly from the curated zone; Grafana on the warehouse and Trino; generated credentials kept in
  * Vault (and mirrored into Secrets for the in-cluster consumers); the OLTP sources (PostgreSQL on
  * CloudNativePG, a MySQL StatefulSet with GTID binlogs, a MongoDB replica set) captured by Debezium
- * on Strimzi Kafka Connect into the CDC topics. Airflow, Prometheus and ELK arrive with the
- * ObservabilityStack issue.
+ * on Strimzi Kafka Connect into the CDC topics; an ObservabilityStack (kube-prometheus-stack with
+ * rules, monitors and Grafana dashboards for Kafka, Kafka Connect, every PostgreSQL cluster, the
+ * MySQL and MongoDB sources and Elasticsearch; Alertmanager paging a webhook) and ELK (ECK
+ * Elasticsearch + Kibana, Filebeat shipping the namespace's container logs). Airflow is still to come.
  */
 export class DataEngineerFlow360Stack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -94,5 +96,16 @@ export class DataEngineerFlow360Stack extends TerraformStack {
     orders.grantRead(spark);
     clicks.grantRead(spark);
     new GrafanaAnalytics(this, 'Bi', { secretStore: secrets, warehouses: [warehouse], lakes: [lake] });
+
+    // Operations: metrics, alerts and dashboards; container logs into Elasticsearch (Kibana).
+    const logs = new ElasticsearchSearchCluster(this, 'Logs', { storageSizeGiB: 200, secretStore: secrets });
+    new ObservabilityStack(this, 'Observability', {
+      searchCluster: logs,
+      kubernetes: {
+        secretStore: secrets,
+        // kubectl -n data-platform create secret generic def360-alert-webhook --from-literal=url=https://...
+        alertWebhook: { secretName: 'def360-alert-webhook' },
+      },
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  AwsPlatform, FirehoseAccess, Identity, PrivateNetwork, PublicSubnets, QuickSightAnalytics, RedshiftDeployment, RedshiftWarehouse,
+  AwsPlatform, FirehoseAccess, Identity, ObservabilityStack, PrivateNetwork, PublicSubnets, QuickSightAnalytics, RedshiftDeployment,
+  RedshiftWarehouse,
   StreamCapacity, StreamingIngest,
 } from '../src';
 
@@ -11,7 +12,8 @@ import {
  * so the workgroup sits in public subnets of the private VPC and its security group admits the
  * warehouse port from the region's Firehose CIDR block only (TLS required); QuickSight reads it
  * privately over its VPC connection with a read-only user whose password never enters Terraform
- * state. Alarms arrive with ObservabilityStack (#6).
+ * state. An ObservabilityStack alarms on the stream, the delivery into Redshift and the workgroup's
+ * capacity and queries, mailing the on-call address.
  */
 export class RealTimeWarehouseStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -50,5 +52,7 @@ export class RealTimeWarehouseStack extends TerraformStack {
       description: 'ARN of the QuickSight group that may use the warehouse data source',
     });
     new QuickSightAnalytics(this, 'Analytics', { warehouses: [warehouse], readers: [analysts.stringValue] });
+    const oncall = new TerraformVariable(this, 'oncall_email', { type: 'string', description: 'Address the pipeline alarms are mailed to' });
+    new ObservabilityStack(this, 'Observability', { aws: { notificationEmails: [oncall.stringValue] } });
   }
 }

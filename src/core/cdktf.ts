@@ -8,6 +8,7 @@
 export {
   Annotations,
   Aspects,
+  DefaultTokenResolver,
   AssetType,
   Fn,
   Lazy,
@@ -18,7 +19,9 @@ export {
   TerraformProvider,
   TerraformResource,
   TerraformStack,
+  StringConcat,
   Token,
+  Tokenization,
   ref,
 } from 'cdktf';
 export type { IAspect, ITerraformDependable } from 'cdktf';

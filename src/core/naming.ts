@@ -33,6 +33,11 @@ export const AwsNameRules = {
   LOG_GROUP: { kind: 'CloudWatch log group name', minLength: 1, maxLength: 512, pattern: '^[a-zA-Z0-9_./#-]+$', allowed: 'letters, digits and "_-./#"' },
   MSK_CLUSTER: { kind: 'MSK cluster name', minLength: 1, maxLength: 64, pattern: '^[a-zA-Z][a-zA-Z0-9-]*$', allowed: `${alnumDash}, starting with a letter` },
   KMS_ALIAS: { kind: 'KMS alias name', minLength: 7, maxLength: 256, pattern: '^alias/[a-zA-Z0-9/_-]+$', allowed: '"alias/" followed by letters, digits and "/_-"' },
+  SNS_TOPIC: { kind: 'SNS topic name', minLength: 1, maxLength: 256, pattern: '^[a-zA-Z0-9_-]+$', allowed: 'letters, digits, "_" and "-"' },
+  CLOUDWATCH_ALARM: { kind: 'CloudWatch alarm name', minLength: 1, maxLength: 255, pattern: '^[ -~]+$', allowed: 'printable ASCII characters' },
+  CLOUDWATCH_DASHBOARD: { kind: 'CloudWatch dashboard name', minLength: 1, maxLength: 255, pattern: '^[a-zA-Z0-9_-]+$', allowed: 'letters, digits, "_" and "-"' },
+  EVENT_RULE: { kind: 'EventBridge rule name', minLength: 1, maxLength: 64, pattern: '^[a-zA-Z0-9._-]+$', allowed: 'letters, digits, ".", "_" and "-"' },
+  PROMETHEUS_WORKSPACE_ALIAS: { kind: 'Amazon Managed Prometheus workspace alias', minLength: 1, maxLength: 100, pattern: '^[a-zA-Z0-9_-]+$', allowed: 'letters, digits, "_" and "-"' },
   SECURITY_GROUP: { kind: 'security group name', minLength: 1, maxLength: 255, pattern: '^[a-zA-Z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]+$', allowed: 'ASCII letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*' },
 } as const;
 

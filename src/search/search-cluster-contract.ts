@@ -9,7 +9,11 @@ export enum SearchEngine {
   ELASTICSEARCH = 'elasticsearch',
 }
 
-/** Which documents a search destination also keeps in S3 (AWS) or a dead-letter topic (Kubernetes). */
+/**
+ * Which documents a search destination also keeps outside the cluster: in S3 on AWS; on Kubernetes,
+ * rejected documents in Logstash's dead letter queue and, for ALL_DOCUMENTS, every record in an
+ * archive Kafka topic.
+ */
 export enum SearchBackupMode {
   /** Only the documents the cluster rejected. */
   FAILED_DOCUMENTS_ONLY = 'failed-documents-only',

@@ -1,6 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import {
   KinesisFirehoseDeliveryStreamExtendedS3Configuration,
+  KinesisFirehoseDeliveryStreamOpensearchConfiguration,
   KinesisFirehoseDeliveryStreamRedshiftConfiguration,
 } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
@@ -46,6 +47,11 @@ export interface FirehoseDestinationConfig {
    * @default - not a Redshift destination
    */
   readonly redshiftConfiguration?: KinesisFirehoseDeliveryStreamRedshiftConfiguration;
+  /**
+   * Amazon OpenSearch Service configuration (destination `opensearch`).
+   * @default - not an OpenSearch destination
+   */
+  readonly amazonopensearchConfiguration?: KinesisFirehoseDeliveryStreamOpensearchConfiguration;
 }
 
 /** What a destination receives when bound to a Kafka topic on Kubernetes (Strimzi Kafka Connect). */

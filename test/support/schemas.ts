@@ -86,6 +86,11 @@ export function toJsonSchema(node: any): any {
       ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, toJsonSchema(s)]))
       : toJsonSchema(v);
   }
+  // Go's case-insensitive flag (PrometheusRule's `^(?i)(abort|warn)?$`) is not ECMAScript: spell
+  // each letter as a [xX] class instead.
+  if (typeof out.pattern === 'string' && out.pattern.includes('(?i)')) {
+    out.pattern = out.pattern.replace('(?i)', '').replace(/[a-zA-Z]/g, (c: string) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+  }
   if (out['x-kubernetes-int-or-string'] === true && out.type === undefined && out.anyOf === undefined) {
     out.anyOf = [{ type: 'integer' }, { type: 'string' }];
   }

@@ -7,6 +7,7 @@
 import { buildDmsApp } from './cdc-dms-app';
 import { buildCdcSourceApp } from './cdc-source-app';
 import { buildRedshiftApp } from './redshift-app';
+import { buildSearchApp } from './search-app';
 import { EXAMPLES } from '../../examples';
 import { buildReferenceApp } from '../../stacks/app';
 import { cleanupTerraform, describeRun, runTerraform, skipTier, SynthesizedApp, SynthesizedStack, synthesizeApp, terraformAvailable } from '../support/terraform';
@@ -34,6 +35,7 @@ if (!tier.ok) {
       // Every DMS option (instance and Serverless, Kinesis and lake targets) and every AWS source database.
       add('test/terraform/cdc-dms-app', synthesizeApp(buildDmsApp, 'cdc-dms'));
       add('test/terraform/cdc-source-app', synthesizeApp(buildCdcSourceApp, 'cdc-source'));
+      add('test/terraform/search-app', synthesizeApp(buildSearchApp, 'search'));
       for (const example of EXAMPLES.filter((e) => e.platform === 'aws')) {
         add(`examples/${example.name}`, synthesizeApp((app) => {
           example.build(app, {});

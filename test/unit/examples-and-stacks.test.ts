@@ -134,25 +134,27 @@ describe('reference architectures (stacks/)', () => {
     });
 
     test('the transform Lambda consumes the stream in batches of 1,000', () => {
-      const fn = only(json, 'aws_lambda_function');
-      expect(fn.function_name).toBe('streaming-search-click-events');
+      const fn = Object.values<any>(json.resource.aws_lambda_function).find((f) => f.function_name === 'streaming-search-click-events');
+      expect(fn).toBeDefined();
       const mapping = only(json, 'aws_lambda_event_source_mapping');
       expect(mapping.batch_size).toBe(1_000);
       expect(mapping.bisect_batch_on_function_error).toBe(true);
     });
 
-    test('the delivery stream writes to the backup bucket under clicks/', () => {
-      const delivery = only(json, 'aws_kinesis_firehose_delivery_stream');
-      expect(delivery.name).toBe('streaming-search-click-events-backup');
+    test('the delivery stream indexes into OpenSearch and backs every document up under clicks/', () => {
+      const delivery = Object.values<any>(json.resource.aws_kinesis_firehose_delivery_stream).find((d) => d.name === 'streaming-search-click-events-clicks');
+      expect(delivery.destination).toBe('opensearch');
       expect(delivery.server_side_encryption).toEqual(expect.objectContaining({ enabled: true, key_type: 'CUSTOMER_MANAGED_CMK' }));
+      expect(delivery.opensearch_configuration.index_name).toBe('clicks');
+      expect(delivery.opensearch_configuration.s3_backup_mode).toBe('AllDocuments');
       const [bucketId] = Object.entries<any>(json.resource.aws_s3_bucket).find(([, b]) => b.bucket === 'streaming-search-search-backup')!;
-      expect(delivery.extended_s3_configuration.bucket_arn).toBe('$' + `{aws_s3_bucket.${bucketId}.arn}`);
-      expect(delivery.extended_s3_configuration.prefix).toBe('clicks/');
+      expect(delivery.opensearch_configuration.s3_configuration.bucket_arn).toBe('$' + `{aws_s3_bucket.${bucketId}.arn}`);
+      expect(delivery.opensearch_configuration.s3_configuration.prefix).toBe('clicks/');
     });
 
-    test('the bucket is the hardened backup bucket, next to the access-log bucket', () => {
+    test('the buckets are the hardened search backup, the log-shipping backup and the access-log bucket', () => {
       const names = Object.values<any>(json.resource.aws_s3_bucket).map((b) => b.bucket).sort();
-      expect(names).toEqual(['streaming-search-access-logs-eu-west-1', 'streaming-search-search-backup']);
+      expect(names).toEqual(['streaming-search-access-logs-eu-west-1', 'streaming-search-clicks-logs-pipeline-logs', 'streaming-search-search-backup']);
       const backup = Object.values<any>(json.resource.aws_s3_bucket).find((b) => b.bucket === 'streaming-search-search-backup');
       expect(backup).toEqual({ bucket: 'streaming-search-search-backup', force_destroy: false, lifecycle: { prevent_destroy: true } });
     });

@@ -4,7 +4,7 @@ import { AlarmDescription, AlarmOverride } from '../alarm-contract';
 import { AlarmSpecBase } from './alarm-spec';
 import { applyOverrides, constructsUnder } from './overrides';
 
-/** Whether an observability stack watches its whole stack unless told otherwise. */
+/** Whether an observability stack watches its whole stack unless told otherwise (`autoDiscover`). */
 export const DEFAULT_AUTO_DISCOVER = true;
 
 /** Props every observability backend shares. @internal */
@@ -16,7 +16,8 @@ export interface AlarmDiscoveryProps {
 /**
  * Discovery, overrides and listing shared by the CloudWatch and Prometheus backends. The backend's
  * resources are created once, by an aspect on the stack, when the whole tree exists (so pipeline
- * constructs declared after the observability stack are watched too).
+ * constructs declared after the observability stack are watched too). `prepare` runs first, so what
+ * it adds (for example log shipping) is watched as well.
  * @internal
  */
 export class AlarmDiscovery<T extends AlarmSpecBase> {
@@ -29,6 +30,7 @@ export class AlarmDiscovery<T extends AlarmSpecBase> {
     props: AlarmDiscoveryProps,
     private readonly specsFor: (node: IConstruct) => T[],
     build: (specs: T[]) => void,
+    prepare?: () => void,
   ) {
     this.overrides = [...(props.alarmOverrides ?? [])];
     const stack = TerraformStack.of(owner);
@@ -37,6 +39,7 @@ export class AlarmDiscovery<T extends AlarmSpecBase> {
       visit: (node: IConstruct) => {
         if (node !== stack || this.built) return;
         this.built = true;
+        prepare?.();
         build(this.specs());
       },
     });

@@ -101,6 +101,7 @@ export class FirehoseDelivery extends Construct {
       destination: config.destination,
       extendedS3Configuration: config.extendedS3Configuration,
       redshiftConfiguration: config.redshiftConfiguration,
+      opensearchConfiguration: config.amazonopensearchConfiguration,
       kinesisSourceConfiguration: kinesisStreamArn ? { kinesisStreamArn, roleArn: this.role.arn } : undefined,
       // A Kinesis-sourced delivery stream is encrypted by its source stream; SSE applies to direct PUT.
       serverSideEncryption: kinesisStreamArn ? undefined : { enabled: true, keyType: 'CUSTOMER_MANAGED_CMK', keyArn: props.key.keyArn },

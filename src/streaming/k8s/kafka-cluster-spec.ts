@@ -5,6 +5,19 @@ import { KAFKA_TLS_LISTENER_PORT, STRIMZI_API_VERSION, STRIMZI_CLUSTER_LABEL } f
 import { KubernetesObject } from '../../platform/k8s/custom-resources';
 import { ResourceRequirements, toK8sResources } from '../../platform/k8s/resources';
 
+/** Name of the metrics port of Strimzi's Kafka, Kafka Connect and Kafka Exporter pods (9404). */
+export const STRIMZI_METRICS_PORT_NAME = 'tcp-prometheus';
+/**
+ * CPU and memory of the Kafka Exporter, which reads consumer group offsets and topic end offsets
+ * from the brokers and serves them as metrics (consumer lag); small, one pod per cluster.
+ */
+export const DEFAULT_KAFKA_EXPORTER_RESOURCES: ResourceRequirements = { cpuRequest: '50m', memoryRequest: '64Mi', memoryLimit: '256Mi' };
+
+/** Pod labels of the Kafka Exporter of one cluster (set by Strimzi). @internal */
+export function kafkaExporterPodLabels(clusterName: string): Record<string, string> {
+  return { [STRIMZI_CLUSTER_LABEL]: clusterName, 'strimzi.io/name': `${clusterName}-kafka-exporter` };
+}
+
 /** Name of the KafkaNodePool of the brokers (pods are `<cluster>-broker-<n>`). */
 export const KAFKA_BROKER_POOL_NAME = 'broker';
 /** Name of the KafkaNodePool of the KRaft controllers (pods are `<cluster>-controller-<n>`). */
@@ -99,6 +112,8 @@ export function kafkaClusterResources(input: KafkaSpecInput): KubernetesObject[]
           topicOperator: { resources: entityOperatorResources },
           userOperator: { resources: entityOperatorResources },
         },
+        // Consumer group lag per topic and partition (Strimzi's metrics reporter has none).
+        kafkaExporter: { groupRegex: '.*', topicRegex: '.*', resources: toK8sResources(DEFAULT_KAFKA_EXPORTER_RESOURCES) },
       },
     },
   ];

@@ -130,7 +130,7 @@ describe('data-engineer-flow-360: Vault in its own stack; the warehouse, its loa
     expect(all(json, 'helm_release').some((r) => r.chart === 'vault')).toBe(false);
     const kv = all(json, 'vault_kv_secret_v2');
     const generated = [
-      'bi-admin', 'catalog-db-admin', 'catalog-db-cdc', 'customers-db-app', 'customers-db-cdc', 'customers-db-root', 'orders-db-cdc',
+      'bi-admin', 'catalog-db-admin', 'catalog-db-cdc', 'customers-db-app', 'customers-db-cdc', 'customers-db-root', 'logs-exporter', 'monitoring-grafana-admin', 'orders-db-cdc',
       'warehouse-grafana-reader', 'warehouse-loader',
     ];
     expect(kv.map((s) => s.name).sort()).toEqual(generated.map((n) => `def360/${n}`));
@@ -171,7 +171,7 @@ describe('data-engineer-flow-360: Vault in its own stack; the warehouse, its loa
     const postgres = byClass['io.debezium.connector.postgresql.PostgresConnector'];
     expect(postgres['database.sslmode']).toBe('require');
     expect(postgres['plugin.name']).toBe('pgoutput');
-    expect(postgres['database.password']).toBe('${secrets:data-platform/def360-orders-db-cdc:password}');
+    expect(postgres['database.password']).toBe('$${secrets:data-platform/def360-orders-db-cdc:password}');
     expect(byClass['io.debezium.connector.mysql.MySqlConnector']['database.ssl.mode']).toBe('required');
     const clusters = synthesizedCustomResources(json).filter((r) => r.kind === 'Cluster' && r.apiVersion === 'postgresql.cnpg.io/v1');
     expect(clusters.map((c) => c.metadata.name).sort()).toEqual(expect.arrayContaining([expect.stringContaining('orders-db')]));

@@ -111,6 +111,8 @@ export class ConnectCluster extends Construct {
           'config.providers.secrets.class': 'io.strimzi.kafka.KubernetesSecretConfigProvider',
         },
         resources: toK8sResources(input.resources),
+        // Worker, connector and task metrics on port 9404 (`tcp-prometheus`) for Prometheus.
+        metricsConfig: { type: 'strimziMetricsReporter' },
         ...connectImageSpec(input.imageOptions, input.plugin),
       },
     });

@@ -1,0 +1,3 @@
+export * from './prometheus-alert-defaults';
+export * from './prometheus-observability-props';
+export * from './prometheus-observability';

@@ -1,0 +1,3 @@
+export * from './opensearch-alarm-defaults';
+export * from './opensearch-search-cluster';
+export * from './opensearch-search-cluster-props';
