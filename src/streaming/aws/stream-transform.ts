@@ -5,9 +5,10 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
 import * as d from './transform-options';
-import { AssetType, Fn, TerraformAsset } from '../../core/cdktf';
+import { Fn } from '../../core/cdktf';
 import { AwsNameRules } from '../../core/naming';
 import { integerInRange } from '../../core/validate';
+import { zipAsset } from '../../core/zip-asset';
 import { attachRolePolicy, PolicyStatement, trustPolicy } from '../../identity/aws-grant';
 import { EncryptedLogGroup } from '../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../platform/aws/aws-platform';
@@ -74,7 +75,7 @@ export class StreamTransform extends Construct {
     ]);
 
     const code = props.code ?? { directory: d.STREAM_FORWARDER_DIR, handler: 'index.handler' };
-    const asset = new TerraformAsset(this, 'Code', { path: code.directory, type: AssetType.ARCHIVE });
+    const asset = zipAsset(this, 'Code', code.directory);
     this.function = new LambdaFunction(this, 'Function', {
       functionName: name,
       role: role.arn,

@@ -3,8 +3,9 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionVpcConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
-import { AssetType, Fn, TerraformAsset } from '../../../core/cdktf';
+import { Fn } from '../../../core/cdktf';
 import { AwsNameRules } from '../../../core/naming';
+import { zipAsset } from '../../../core/zip-asset';
 import { attachRolePolicy, PolicyStatement, trustPolicy } from '../../../identity/aws-grant';
 import { EncryptedLogGroup } from '../../../observability/aws/encrypted-log-group';
 import { AwsPlatform } from '../../../platform/aws/aws-platform';
@@ -61,7 +62,7 @@ export class BundledFunction extends Construct {
       { actions: ['kms:Decrypt'], resources: [props.keyArn] },
       ...props.statements,
     ], props.name);
-    const asset = new TerraformAsset(this, 'Code', { path: OPENSEARCH_FUNCTIONS_DIR, type: AssetType.ARCHIVE });
+    const asset = zipAsset(this, 'Code', OPENSEARCH_FUNCTIONS_DIR);
     this.function = new LambdaFunction(this, 'Function', {
       functionName: name,
       description: props.description,

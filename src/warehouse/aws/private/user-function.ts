@@ -7,9 +7,10 @@ import { Construct } from 'constructs';
 import { DATA_API_EXECUTE_ACTIONS, DATA_API_STATEMENT_ACTIONS, policyDocument, rolePoliciesIn } from './policies';
 import { RedshiftTarget } from './redshift-target';
 import { WarehouseStatements } from './warehouse-statements';
-import { AssetType, Fn, TerraformAsset, TerraformResource } from '../../../core/cdktf';
+import { Fn, TerraformResource } from '../../../core/cdktf';
 import { invalidConfig } from '../../../core/errors';
 import { AwsNameRules } from '../../../core/naming';
+import { zipAsset } from '../../../core/zip-asset';
 import { trustPolicy } from '../../../identity/aws-grant';
 import { Identity, IIdentity } from '../../../identity/identity';
 import { EncryptedLogGroup } from '../../../observability/aws/encrypted-log-group';
@@ -78,7 +79,7 @@ export class WarehouseUserFunction extends Construct {
     this.identity = Identity.fromAwsRole(this, 'Identity', { roleName: this.role.name, roleArn: this.role.arn });
     this.readSecret(target.adminCredential);
 
-    const asset = new TerraformAsset(this, 'Code', { path: WAREHOUSE_USER_FUNCTION_DIR, type: AssetType.ARCHIVE });
+    const asset = zipAsset(this, 'Code', WAREHOUSE_USER_FUNCTION_DIR);
     this.function = new LambdaFunction(this, 'Function', {
       functionName: name,
       description: `Creates and updates password users of the ${target.name} warehouse from their secrets`,
