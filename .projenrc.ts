@@ -80,6 +80,8 @@ project.jest!.config.transform = {
   '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' } }],
 };
 project.jest!.config.testMatch = ['<rootDir>/test/**/*.test.ts'];
+// cdktf's per-token stack traces skip Jest's source-map formatter (see the file).
+project.jest!.config.setupFilesAfterEnv = ['<rootDir>/test/support/fast-token-traces.ts'];
 project.jest!.config.testTimeout = 30_000;
 // Jest's default is one worker per core minus one: a single worker on the 2-core build machine.
 project.jest!.config.maxWorkers = '100%';
