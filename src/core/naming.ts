@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
 import { invalidProp } from './errors';
 import { isUnresolved } from './validate';
@@ -86,4 +87,24 @@ export function kebab(id: string): string {
     .replace(/[^a-zA-Z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase();
+}
+
+/** Longest Kubernetes object name that is a DNS label. */
+const DNS_LABEL_MAX_LENGTH = 63;
+
+/**
+ * `name` when it has at most `max` characters; otherwise its start (trailing hyphens dropped) and
+ * "-" plus 8 hex digits of its SHA-256, so long names that share a prefix stay distinct. Unresolved
+ * tokens are returned unchanged (Terraform resolves them).
+ * @internal
+ */
+export function boundedName(name: string, max: number): string {
+  if (isUnresolved(name) || name.length <= max) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, max - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
+/** A Kubernetes object name within a DNS label (63 characters), or `max`, by {@link boundedName}. @internal */
+export function boundedObjectName(name: string, max: number = DNS_LABEL_MAX_LENGTH): string {
+  return boundedName(name, max);
 }

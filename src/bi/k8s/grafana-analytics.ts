@@ -7,12 +7,12 @@ import {
 import { DataSourceIds } from '../private/data-source-ids';
 import { addDependsOn, resourcesUnder } from './private/dependables';
 import {
-  boundedObjectName, httpTarget, passwordVariable, postgresDataSource, servicePeer, trinoDataSource,
+  httpTarget, passwordVariable, postgresDataSource, servicePeer, trinoDataSource,
 } from './private/grafana-datasources';
 import { GRAFANA_DATASOURCES_FILE, grafanaValues } from './private/grafana-values';
 import { Annotations, ITerraformDependable } from '../../core/cdktf';
 import { invalidConfig, invalidProp } from '../../core/errors';
-import { kebab } from '../../core/naming';
+import { boundedObjectName, kebab } from '../../core/naming';
 import { integerInRange, isUnresolved } from '../../core/validate';
 import { IDataLake } from '../../lake/data-lake-contract';
 import { isIpv4Cidr } from '../../network/aws/aws-network';

@@ -9,12 +9,11 @@ import { CloudWatchObservabilityProps, DEFAULT_NOTIFY_ON_OK } from './cloudwatch
 import { DEFAULT_LOG_RETENTION_DAYS, EncryptedLogGroup } from './encrypted-log-group';
 import { createAlarmDashboard, DashboardAlarm } from './private/alarm-dashboard';
 import { AlarmTopic } from './private/alarm-topic';
-import { boundedName } from './private/bounded-name';
 import { createCloudWatchAlarm, eventMetric } from './private/cloudwatch-alarm';
 import { ManagedPrometheus } from './private/managed-prometheus';
 import { TerraformOutput } from '../../core/cdktf';
 import { invalidConfig } from '../../core/errors';
-import { AwsNameRules, checkName } from '../../core/naming';
+import { AwsNameRules, boundedName, checkName, joinName } from '../../core/naming';
 import { renderTokens } from '../../core/resolve';
 
 /** Longest CloudWatch alarm name. */
@@ -97,8 +96,8 @@ export class CloudWatchObservability extends Construct implements IObservability
     const prefix = this.platform.namePrefix;
     const base = spec.resourceName.startsWith(`${prefix}-`) ? [spec.resourceName, spec.key] : [prefix, spec.resourceName, spec.key];
     return {
-      alarmName: checkName(this, 'generated name', boundedName(base, MAX_ALARM_NAME), AwsNameRules.CLOUDWATCH_ALARM),
-      ruleName: checkName(this, 'generated name', boundedName(base, MAX_RULE_NAME), AwsNameRules.EVENT_RULE),
+      alarmName: checkName(this, 'generated name', boundedName(joinName(base, false), MAX_ALARM_NAME), AwsNameRules.CLOUDWATCH_ALARM),
+      ruleName: checkName(this, 'generated name', boundedName(joinName(base, false), MAX_RULE_NAME), AwsNameRules.EVENT_RULE),
     };
   }
 

@@ -1,16 +1,25 @@
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { Construct, IConstruct } from 'constructs';
 import { prometheusAlertsFor, scrapeTargetsFor } from './catalog';
+import { CNPG_METRICS_PORT, POSTGRESQL_RULE_GROUP } from './catalog/postgresql';
+import { PrometheusAlertSpec, ScrapeTargetSpec } from './catalog/prometheus-alert-spec';
 import { WebhookReceiver } from './private/alertmanager-config';
-import { boundedObjectName } from './private/bounded-name';
 import { generateDashboards } from './private/dashboards';
 import { monitorResource, prometheusRules } from './private/monitoring-resources';
 import { MonitoringPods, monitoringPods } from './private/stack-labels';
 import { allowScraping, allowStackTraffic } from './private/stack-network';
 import { GRAFANA_DASHBOARD_LABEL, GRAFANA_DASHBOARD_LABEL_VALUE, kubePrometheusStackValues } from './private/stack-values';
+import {
+  DEFAULT_ALERT_GROUP_BY, DEFAULT_ALERT_WEBHOOK_PORT, DEFAULT_ALERT_WEBHOOK_SECRET_KEY, DEFAULT_PROMETHEUS_RESOURCES,
+  DEFAULT_PROMETHEUS_RETENTION_DAYS, DEFAULT_PROMETHEUS_STORAGE_GI,
+} from './prometheus-alert-defaults';
+import {
+  AlertWebhookOptions, EXISTING_PROMETHEUS_PEER, PROMETHEUS_RELEASE_SUFFIX, PrometheusObservabilityProps,
+} from './prometheus-observability-props';
 import { ITerraformDependable, TerraformResource } from '../../core/cdktf';
 import { invalidProp } from '../../core/errors';
-import { checkName, KubernetesNameRules } from '../../core/naming';
+import { boundedObjectName, checkName, KubernetesNameRules } from '../../core/naming';
+import { escapeTerraformTemplate } from '../../core/terraform-escape';
 import { integerInRange, isUnresolved } from '../../core/validate';
 import { CustomResources } from '../../platform/k8s/custom-resources';
 import { HelmChart } from '../../platform/k8s/helm-chart';
@@ -22,24 +31,10 @@ import { defaultSecretStore } from '../../secrets/default-secret-store';
 import { ICredential } from '../../secrets/secret-store-contract';
 import { AlarmBackend, AlarmDescription, AlarmOverride, IObservabilityStack } from '../alarm-contract';
 import { AlarmDiscovery, sortDescriptions } from '../private/alarm-discovery';
-import { CNPG_METRICS_PORT, POSTGRESQL_RULE_GROUP } from './catalog/postgresql';
-import { PrometheusAlertSpec, ScrapeTargetSpec } from './catalog/prometheus-alert-spec';
-import {
-  DEFAULT_ALERT_GROUP_BY, DEFAULT_ALERT_WEBHOOK_PORT, DEFAULT_ALERT_WEBHOOK_SECRET_KEY, DEFAULT_PROMETHEUS_RESOURCES,
-  DEFAULT_PROMETHEUS_RETENTION_DAYS, DEFAULT_PROMETHEUS_STORAGE_GI,
-} from './prometheus-alert-defaults';
-import {
-  AlertWebhookOptions, EXISTING_PROMETHEUS_PEER, PROMETHEUS_RELEASE_SUFFIX, PrometheusObservabilityProps,
-} from './prometheus-observability-props';
 
 /** Longest Helm release name. */
 const MAX_RELEASE_NAME = 53;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
-/** Escapes Terraform template sequences in a string Terraform would otherwise interpolate. */
-function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
 
 /**
  * The Kubernetes backend of an ObservabilityStack: kube-prometheus-stack (pinned) in the platform
@@ -194,7 +189,7 @@ export class PrometheusObservability extends Construct implements IObservability
           namespace: platform.namespace,
           labels: { ...platform.labels('observability'), [GRAFANA_DASHBOARD_LABEL]: GRAFANA_DASHBOARD_LABEL_VALUE },
         },
-        data: { [`${dashboard.name}.json`]: escapeTemplate(JSON.stringify(dashboard.model)) },
+        data: { [`${dashboard.name}.json`]: escapeTerraformTemplate(JSON.stringify(dashboard.model)) },
         dependsOn: platform.baseline,
       });
     }

@@ -20,10 +20,10 @@ import { beatAccess, beatPodLabels, beatResource, beatUserName, LogShipperNamesp
 import { logstashResource } from './private/logstash';
 import { ElasticsearchDestination, ResolvedSearchDestination, searchDestinationName } from './private/search-destination';
 import { allowElasticsearchClient, allowSearchClusterTraffic } from './private/search-network';
-import { escapeTerraformTemplates } from './private/terraform-escape';
 import { checkIndex, checkResources, checkStackVersion } from './private/validation';
 import { invalidProp } from '../../core/errors';
 import { checkName, kebab, KubernetesNameRules } from '../../core/naming';
+import { escapeTerraformTemplates } from '../../core/terraform-escape';
 import { integerInRange } from '../../core/validate';
 import { Identity } from '../../identity/identity';
 import { CustomResources } from '../../platform/k8s/custom-resources';

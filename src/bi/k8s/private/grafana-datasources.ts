@@ -1,10 +1,7 @@
-import { createHash } from 'crypto';
 import { isUnresolved } from '../../../core/validate';
 import { NetworkPeer } from '../../../platform/k8s/network';
 import { GRAFANA_POSTGRES_SSL_MODE } from '../grafana-analytics-props';
 
-/** Longest Kubernetes object name (a DNS label). */
-const MAX_NAME = 63;
 /** `<service>[.<namespace>[.svc[.cluster.local]]]` */
 const SERVICE_HOST = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\.([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\.svc(\.cluster\.local)?)?)?$/;
 
@@ -78,9 +75,3 @@ export function httpTarget(url: string): { host: string; port: number } | undefi
   return { host: parsed.hostname, port };
 }
 
-/** A DNS-label object name, cut and suffixed with a hash when too long. @internal */
-export function boundedObjectName(name: string): string {
-  if (name.length <= MAX_NAME) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return `${name.slice(0, MAX_NAME - hash.length - 1).replace(/-+$/, '')}-${hash}`;
-}

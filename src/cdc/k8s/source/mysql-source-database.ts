@@ -10,12 +10,13 @@ import {
   MIN_MYSQL_BINLOG_EXPIRE_LOGS_SECONDS, MySqlSourceDatabaseProps,
 } from './mysql-source-database-props';
 import { allowMySqlClients, mysqlPodLabels } from './private/mysql-network';
-import { cdcInitScript, escapeTerraformTemplate, MYSQL_CDC_INIT_SCRIPT, MYSQL_PORT } from './private/mysql-server';
+import { cdcInitScript, MYSQL_CDC_INIT_SCRIPT, MYSQL_PORT } from './private/mysql-server';
 import { mysqlStatefulSetSpec } from './private/mysql-statefulset';
 import { generateSourceCredential, resolveSourceStore } from './private/source-credentials';
 import { checkClientLabels, checkResources, checkUserName, SOURCE_COMPONENT, SOURCE_DATABASE_NAME_RULE } from './private/source-names';
 import { invalidProp } from '../../../core/errors';
 import { checkName, kebab, KubernetesNameRules } from '../../../core/naming';
+import { escapeTerraformTemplate } from '../../../core/terraform-escape';
 import { integerInRange } from '../../../core/validate';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
 import { MYSQL_IMAGE } from '../../../platform/k8s/source-versions';

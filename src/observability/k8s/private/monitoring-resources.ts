@@ -1,4 +1,4 @@
-import { boundedObjectName } from './bounded-name';
+import { boundedObjectName } from '../../../core/naming';
 import { KubernetesObject } from '../../../platform/k8s/custom-resources';
 import { PROMETHEUS_OPERATOR_API_VERSION } from '../../../platform/k8s/observability-versions';
 import { PrometheusAlertSpec, ScrapeTargetSpec } from '../catalog/prometheus-alert-spec';

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { boundedObjectName } from './bounded-name';
 import { MonitoringPods } from './stack-labels';
 import { ITerraformDependable } from '../../../core/cdktf';
+import { boundedObjectName } from '../../../core/naming';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
 import { KUBERNETES_API_PEER, KUBERNETES_API_PORTS, NetworkPeer, NetworkRule } from '../../../platform/k8s/network';
 import { ScrapeTargetSpec } from '../catalog/prometheus-alert-spec';

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { boundedObjectName, servicePeer } from '../../../../bi/k8s/private/grafana-datasources';
+import { servicePeer } from '../../../../bi/k8s/private/grafana-datasources';
 import { Annotations } from '../../../../core/cdktf';
+import { boundedObjectName } from '../../../../core/naming';
 import { isUnresolved } from '../../../../core/validate';
 import { KubernetesPlatform } from '../../../../platform/k8s/kubernetes-platform';
 import { NetworkPeer } from '../../../../platform/k8s/network';

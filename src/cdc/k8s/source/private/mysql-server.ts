@@ -107,12 +107,3 @@ export function cdcInitScript(): string {
     '',
   ].join('\n');
 }
-
-/**
- * Escapes Terraform's template sequences (`${`, `%{`) in a literal written into a resource, so the
- * shell sees them unchanged.
- * @internal
- */
-export function escapeTerraformTemplate(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
