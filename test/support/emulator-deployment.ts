@@ -23,8 +23,6 @@ export const TIER_BUDGET_MS = 8 * 60_000;
 export const STEP_CAP_MS = { moto: 45_000, init: 90_000, apply: 240_000, data: 60_000, destroy: 150_000 };
 /** Bound of every paginated read. */
 export const MAX_PAGES = 200;
-/** terraform apply -parallelism against moto (see `apply`). */
-export const MOTO_APPLY_PARALLELISM = 5;
 /** The stream forwarder Lambda's code, run in-process (moto runs Lambda code only in Docker). */
 export const FORWARDER = path.join(__dirname, '..', '..', 'assets', 'lambda', 'stream-forwarder', 'index.js');
 /** Lambda's default batch size for a Kinesis event source mapping. */
@@ -204,11 +202,7 @@ export class EmulatorDeployment {
       `applying ${targets.length} of ${all.length} resources; not applied on moto: ${direct.join(', ') || 'none'}`,
       `not applied because they reference those (terraform -target would pull them in): ${dependents.join(', ') || 'none'}`,
     ].join('\n'));
-    // Half of terraform's default parallelism (10), to load moto's development server less: once in
-    // five cdc-aws applies, creating a security group rule failed with InvalidPermission.Duplicate
-    // although no two rules of the stack are alike (most likely the provider retried a request moto
-    // had already applied); it passed on rerun.
-    const apply = this.tf(['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${MOTO_APPLY_PARALLELISM}`, ...targetArgs], caps.apply);
+    const apply = this.tf(['apply', '-auto-approve', '-input=false', '-no-color', ...targetArgs], caps.apply);
     if (apply.code !== 0) throw new Error(`${describeRun('terraform apply', apply)}\n--- moto log ---\n${this.moto!.logTail(30)}`);
     const state = this.tf(['state', 'list'], 30_000);
     check('terraform state list', state);

@@ -3,6 +3,9 @@
  *
  * moto's request log goes to a file, never a pipe: a test blocked in a synchronous `terraform
  * apply` does not read pipes, and a full pipe would stall the server.
+ *
+ * The server is `scripts/moto-server.py`: moto's application, one request at a time (moto is not
+ * thread-safe; the script says what that fixed).
  */
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -18,6 +21,8 @@ export const MOTO_REGION = 'us-east-1';
 /** Dummy credentials (moto accepts any). */
 export const MOTO_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const PYTHON = process.env.MOTO_PYTHON ?? 'python3';
+/** moto's server without threads (see its docstring). */
+const SERVER_SCRIPT = path.join(__dirname, '..', '..', 'scripts', 'moto-server.py');
 
 export interface MotoServer {
   /** `http://127.0.0.1:<port>` */
@@ -34,7 +39,7 @@ export interface MotoServer {
 
 /** Whether python3 with moto's server mode is installed; the reason when not. */
 export function motoAvailable(): Availability {
-  const probe = spawnSync(PYTHON, ['-c', 'import moto, moto.server, flask; print(moto.__version__)'], {
+  const probe = spawnSync(PYTHON, ['-c', 'import moto, moto.moto_server.werkzeug_app, werkzeug.serving, flask; print(moto.__version__)'], {
     encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (probe.error) return { ok: false, reason: `${PYTHON} not runnable (${probe.error.message})` };
@@ -76,7 +81,7 @@ export interface StartMotoOptions {
   readonly readyTimeoutMs?: number;
 }
 
-/** Starts `python3 -m moto.server` on a free loopback port and waits until it answers. */
+/** Starts moto's server (one request at a time) on a free loopback port and waits until it answers. */
 export async function startMoto(options: StartMotoOptions = {}): Promise<MotoServer> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-dp-moto-'));
@@ -84,12 +89,12 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
   const port = await freePort();
   const url = `http://${MOTO_HOST}:${port}`;
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(PYTHON, ['-m', 'moto.server', '-H', MOTO_HOST, '-p', String(port)], {
+  const child = spawn(PYTHON, [SERVER_SCRIPT, MOTO_HOST, String(port)], {
     cwd: dir,
     // Its own process group, so stop() ends the server and anything it started.
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...process.env, AWS_DEFAULT_REGION: MOTO_REGION, PYTHONUNBUFFERED: '1' },
+    env: { ...process.env, AWS_DEFAULT_REGION: MOTO_REGION, MOTO_PORT: String(port), PYTHONUNBUFFERED: '1' },
   });
   fs.closeSync(log);
   const pid = child.pid;

@@ -4,7 +4,9 @@
  *
  * Terraform only ever sees the CLI config rendered from `test/terraform/cli-config.tfrc.template`
  * (TF_CLI_CONFIG_FILE is set for every child), so the AWS provider comes from the local filesystem
- * mirror and nothing is downloaded. No plugin cache is configured: run Terraform tiers in-band.
+ * mirror and nothing is downloaded. No plugin cache is configured (a shared cache is not safe for
+ * concurrent inits): each stack folder gets its own copy from the mirror, so test files may run in
+ * parallel workers.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
