@@ -147,3 +147,37 @@ export const REDSHIFT_LONG_QUERY_EVALUATION_PERIODS = 1;
 export const REDSHIFT_COMPUTE_CAPACITY_PERIOD_SECONDS = 300;
 /** Evaluation periods of the Serverless capacity alarm: fifteen minutes at the cost ceiling means queries wait for capacity. */
 export const REDSHIFT_COMPUTE_CAPACITY_EVALUATION_PERIODS = 3;
+
+// ---- Source databases: Amazon RDS and Amazon DocumentDB ------------------------------------------
+
+/** CPU utilization of a source database, percent: fifteen minutes above 90 % slows the application and the change capture reading its log. */
+export const SOURCE_DB_CPU_THRESHOLD_PERCENT = 90;
+/** Period of the source database CPU alarms, seconds. */
+export const SOURCE_DB_CPU_PERIOD_SECONDS = 300;
+/** Evaluation periods of the source database CPU alarms: fifteen minutes. */
+export const SOURCE_DB_CPU_EVALUATION_PERIODS = 3;
+/**
+ * Free storage below which the RDS alarm fires, as a fraction of the storage allocated at creation:
+ * storage autoscaling grows the volume when less than 10 % of the current size is free, so this fires
+ * only when autoscaling could not keep up (its six-hour cooldown) or reached its ceiling.
+ */
+export const RDS_FREE_STORAGE_THRESHOLD_FRACTION = 0.1;
+/** Free storage threshold when the allocated storage is a token (unknown at synth), GiB. */
+export const RDS_FREE_STORAGE_FALLBACK_THRESHOLD_GIB = 10;
+/** Period of the free-storage alarm, seconds. */
+export const RDS_FREE_STORAGE_PERIOD_SECONDS = 300;
+/** Evaluation periods of the free-storage alarm: ten minutes. */
+export const RDS_FREE_STORAGE_EVALUATION_PERIODS = 2;
+/**
+ * Log held back for change capture, as a fraction of the storage allocated at creation: the WAL a
+ * logical replication slot retains (PostgreSQL, OldestReplicationSlotLag) or the binary logs kept
+ * (MySQL, BinLogDiskUsage). A stopped or slow capture task makes it grow until the disk is full, which
+ * stops the source database itself.
+ */
+export const RDS_CAPTURE_LOG_THRESHOLD_FRACTION = 0.2;
+/** Capture-log threshold when the allocated storage is a token (unknown at synth), GiB. */
+export const RDS_CAPTURE_LOG_FALLBACK_THRESHOLD_GIB = 20;
+/** Period of the capture-log alarm, seconds. */
+export const RDS_CAPTURE_LOG_PERIOD_SECONDS = 300;
+/** Evaluation periods of the capture-log alarm: fifteen minutes, so a large transaction being read does not page. */
+export const RDS_CAPTURE_LOG_EVALUATION_PERIODS = 3;

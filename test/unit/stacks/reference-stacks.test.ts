@@ -109,6 +109,19 @@ describe('cdc-lakehouse: RDS PostgreSQL -> DMS -> the change stream', () => {
     expect(ingress[0].referenced_security_group_id).toMatch(/OrdersCapture/);
     expect(ingress[0].from_port).toBe(5432);
   });
+
+  test('the source database is watched: CPU, free storage and the WAL its replication slot holds, on its instance, to the on-call topic', () => {
+    const rdsAlarms = all(json(), 'aws_cloudwatch_metric_alarm').filter((a) => a.namespace === 'AWS/RDS');
+    expect(rdsAlarms.map((a) => [a.metric_name, a.comparison_operator, a.threshold]).sort()).toEqual([
+      ['CPUUtilization', 'GreaterThanOrEqualToThreshold', 90],
+      ['FreeStorageSpace', 'LessThanThreshold', 10 * 1024 ** 3],
+      ['OldestReplicationSlotLag', 'GreaterThanThreshold', 20 * 1024 ** 3],
+    ]);
+    for (const alarm of rdsAlarms) {
+      expect(alarm.dimensions).toEqual({ DBInstanceIdentifier: expect.stringMatching(/^\$\{aws_db_instance\.OrdersDb_Instance_[0-9A-F]+\.identifier\}$/) });
+      expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.[A-Za-z0-9_]+\.arn\}$/)]);
+    }
+  });
 });
 
 describe('data-engineer-flow-360: Vault in its own stack; the warehouse, its loaders and Grafana in the main one', () => {

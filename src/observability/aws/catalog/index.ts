@@ -1,11 +1,13 @@
 import { AwsCatalogEntry } from './cloudwatch-alarm-spec';
 import { dmsAlarms } from './dms';
+import { documentDbAlarms } from './documentdb';
 import { firehoseAlarms } from './firehose';
 import { glueAlarms } from './glue';
 import { kinesisAlarms } from './kinesis';
 import { lambdaAlarms } from './lambda';
 import { mskAlarms } from './msk';
 import { opensearchAlarms } from './opensearch';
+import { rdsAlarms } from './rds';
 import { redshiftAlarms } from './redshift';
 
 /**
@@ -19,6 +21,8 @@ export const AWS_CATALOG: AwsCatalogEntry[] = [
   lambdaAlarms,
   mskAlarms,
   dmsAlarms,
+  rdsAlarms,
+  documentDbAlarms,
   redshiftAlarms,
   glueAlarms,
   opensearchAlarms,

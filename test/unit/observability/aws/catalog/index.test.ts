@@ -3,15 +3,19 @@ import { Construct } from 'constructs';
 import { CdcTarget, ISourceDatabase } from '../../../../../src/cdc';
 import { DmsCapacity } from '../../../../../src/cdc/aws/dms/dms-capacity';
 import { DmsCdcSource } from '../../../../../src/cdc/aws/dms/dms-cdc-source';
+import { DocumentDbSourceDatabase, RdsSourceDatabase } from '../../../../../src/cdc/aws/source';
+import { SourceEngine } from '../../../../../src/cdc/cdc-contract';
 import { AwsDataLake } from '../../../../../src/lake/aws/aws-data-lake';
 import { AWS_CATALOG } from '../../../../../src/observability/aws/catalog';
 import { CloudWatchAlarmSpec } from '../../../../../src/observability/aws/catalog/cloudwatch-alarm-spec';
 import { dmsAlarms } from '../../../../../src/observability/aws/catalog/dms';
+import { documentDbAlarms } from '../../../../../src/observability/aws/catalog/documentdb';
 import { firehoseAlarms } from '../../../../../src/observability/aws/catalog/firehose';
 import { glueAlarms } from '../../../../../src/observability/aws/catalog/glue';
 import { kinesisAlarms } from '../../../../../src/observability/aws/catalog/kinesis';
 import { lambdaAlarms } from '../../../../../src/observability/aws/catalog/lambda';
 import { mskAlarms } from '../../../../../src/observability/aws/catalog/msk';
+import { rdsAlarms } from '../../../../../src/observability/aws/catalog/rds';
 import { redshiftAlarms } from '../../../../../src/observability/aws/catalog/redshift';
 import { KinesisStreamingIngest } from '../../../../../src/streaming/aws/kinesis-streaming-ingest';
 import { MskClusterType, MskStreamingIngest } from '../../../../../src/streaming/aws/msk';
@@ -38,6 +42,9 @@ function everything(): TerraformStack {
   new RedshiftWarehouse(stack, 'Cluster', { deployment: RedshiftDeployment.provisioned() });
   new RedshiftWarehouse(stack, 'Workgroup', { deployment: RedshiftDeployment.serverless({ maxCapacityRpus: 128 }) });
   new AwsDataLake(stack, 'Lake');
+  new RdsSourceDatabase(stack, 'Shop', { engine: SourceEngine.MYSQL });
+  new RdsSourceDatabase(stack, 'Customers', { engine: SourceEngine.POSTGRESQL });
+  new DocumentDbSourceDatabase(stack, 'Catalog');
   return stack;
 }
 
@@ -46,7 +53,7 @@ describe('AWS_CATALOG', () => {
   const specs: CloudWatchAlarmSpec[] = stack.node.findAll().flatMap((node) => AWS_CATALOG.flatMap((entry) => entry(node, CONTEXT)));
 
   test('lists every entry (other services, such as OpenSearch, add theirs)', () => {
-    const mine = [kinesisAlarms, firehoseAlarms, lambdaAlarms, mskAlarms, dmsAlarms, redshiftAlarms, glueAlarms];
+    const mine = [kinesisAlarms, firehoseAlarms, lambdaAlarms, mskAlarms, dmsAlarms, rdsAlarms, documentDbAlarms, redshiftAlarms, glueAlarms];
     expect(AWS_CATALOG).toEqual(expect.arrayContaining(mine));
   });
 
@@ -57,12 +64,14 @@ describe('AWS_CATALOG', () => {
   test('covers every kind: the keys of the whole catalog', () => {
     expect([...new Set(specs.map((s) => s.key))].sort()).toEqual([
       'dms-cdc-latency-source', 'dms-cdc-latency-target', 'dms-replication-failed',
+      'docdb-writer-cpu',
       'firehose-s3-data-freshness', 'firehose-s3-delivery-success', 'firehose-source-throttled', 'firehose-throttled-records',
       'glue-crawler-failed',
       'kinesis-iterator-age', 'kinesis-put-records-failed', 'kinesis-read-throttled', 'kinesis-write-throttled',
       'lambda-dlq-depth', 'lambda-errors', 'lambda-iterator-age', 'lambda-throttles',
       'msk-active-controller', 'msk-consumer-offset-lag', 'msk-consumer-time-lag', 'msk-data-disk-used', 'msk-offline-partitions',
       'msk-under-replicated-partitions',
+      'rds-capture-log', 'rds-cpu', 'rds-free-storage',
       'redshift-compute-capacity', 'redshift-cpu', 'redshift-disk-used', 'redshift-health', 'redshift-long-queries',
     ]);
   });
@@ -70,7 +79,7 @@ describe('AWS_CATALOG', () => {
   test('every spec is well formed: kebab key, one source, threshold inside its range, a resource name without tokens', () => {
     for (const spec of specs) {
       const what = `${spec.resource.node.path} ${spec.key}`;
-      expect([what, /^(kinesis|firehose|lambda|msk|dms|redshift|glue)-[a-z0-9]+(-[a-z0-9]+)*$/.test(spec.key)]).toEqual([what, true]);
+      expect([what, /^(kinesis|firehose|lambda|msk|dms|rds|docdb|redshift|glue)-[a-z0-9]+(-[a-z0-9]+)*$/.test(spec.key)]).toEqual([what, true]);
       expect([what, [spec.metric, spec.query, spec.eventPattern].filter((x) => x !== undefined).length]).toEqual([what, 1]);
       expect([what, spec.threshold >= spec.range.min && spec.threshold <= spec.range.max]).toEqual([what, true]);
       if (spec.range.integer) expect([what, Number.isInteger(spec.threshold)]).toEqual([what, true]);
