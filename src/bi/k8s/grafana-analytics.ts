@@ -20,7 +20,7 @@ import { GRAFANA_CHART, TRINO_GRAFANA_PLUGIN, TRINO_GRAFANA_PLUGIN_ID } from '..
 import { HelmChart } from '../../platform/k8s/helm-chart';
 import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
 import { NetworkPeer } from '../../platform/k8s/network';
-import { isQuantity, ResourceRequirements } from '../../platform/k8s/resources';
+import { checkResources } from '../../platform/k8s/resources';
 import { RemovalPolicy } from '../../platform/platform';
 import { defaultSecretStore } from '../../secrets/default-secret-store';
 import { ICredential } from '../../secrets/secret-store-contract';
@@ -122,7 +122,7 @@ export class GrafanaAnalytics extends Construct implements IBiFrontEnd {
       if (!isUnresolved(cidr) && !isIpv4Cidr(cidr)) throw invalidProp(this, `pluginDownloadCidrs[${i}]`, cidr, 'use an IPv4 CIDR block such as "203.0.113.0/24"');
     });
     const resources = props.resources ?? DEFAULT_GRAFANA_RESOURCES;
-    this.checkResources(resources);
+    checkResources(this, 'resources', resources);
     const storageSizeGiB = integerInRange(this, 'storageSizeGiB', props.storageSizeGiB, 1, 1024, DEFAULT_GRAFANA_STORAGE_SIZE_GIB);
     const removalPolicy = platform.effectiveRemovalPolicy(this, props.removalPolicy);
 
@@ -285,11 +285,5 @@ export class GrafanaAnalytics extends Construct implements IBiFrontEnd {
       throw invalidConfig(this, `${what} (${credential.node.path}) has no Kubernetes Secret (backend "${credential.backend}"); Grafana reads passwords from Secrets in the namespace: use a SecretStore with the KUBERNETES or VAULT backend.`);
     }
     return credential.kubernetesSecretName;
-  }
-
-  private checkResources(resources: ResourceRequirements): void {
-    Object.entries(resources).forEach(([k, v]) => {
-      if (v !== undefined && !isQuantity(v)) throw invalidProp(this, `resources.${k}`, v, 'use a Kubernetes quantity such as "500m" or "512Mi"');
-    });
   }
 }

@@ -23,7 +23,7 @@ import { integerInRange } from '../../core/validate';
 import { IIdentity } from '../../identity/identity';
 import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
 import { AIVEN_S3_SINK_CLASS } from '../../platform/k8s/lake-versions';
-import { isQuantity, ResourceRequirements } from '../../platform/k8s/resources';
+import { checkResources } from '../../platform/k8s/resources';
 import { RemovalPolicy } from '../../platform/platform';
 import { IStreamDestination, KafkaConnectBindOptions } from '../../streaming/destination';
 import { checkConnectBinding, ConnectCluster } from '../../streaming/k8s/connect/connect-cluster';
@@ -90,12 +90,6 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
       }
     });
     this.removalPolicy = platform.effectiveRemovalPolicy(this, props.removalPolicy);
-    const resources = (prop: string, r: ResourceRequirements) => {
-      Object.entries(r).forEach(([k, v]) => {
-        if (v !== undefined && !isQuantity(v)) throw invalidProp(this, `${prop}.${k}`, v, 'use a Kubernetes quantity such as "500m" or "512Mi"');
-      });
-      return r;
-    };
 
     this.names = new LakeNames(platform);
     this.sqlEndpoint = this.names.sqlEndpoint;
@@ -110,7 +104,7 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
       buckets: this.zoneNames.map((z) => this.names.bucket(z)),
       sizeGiB: integerInRange(this, 'objectStoreSizeGiB', props.objectStoreSizeGiB, 1, 65_536, DEFAULT_OBJECT_STORE_SIZE_GIB),
       volumeServers: integerInRange(this, 'objectStoreVolumeServers', props.objectStoreVolumeServers, 1, 100, DEFAULT_OBJECT_STORE_VOLUME_SERVERS),
-      resources: resources('objectStoreResources', props.objectStoreResources ?? DEFAULT_OBJECT_STORE_RESOURCES),
+      resources: checkResources(this, 'objectStoreResources', props.objectStoreResources ?? DEFAULT_OBJECT_STORE_RESOURCES),
       storageClassName: platform.storageClassName,
     }, credentials);
     const catalog = metastore(this, {
@@ -118,8 +112,8 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
       labels: platform.labels('data-lake'),
       databaseInstances: integerInRange(this, 'metastoreDatabaseInstances', props.metastoreDatabaseInstances, 1, 9, DEFAULT_METASTORE_DATABASE_INSTANCES),
       databaseSizeGiB: integerInRange(this, 'metastoreDatabaseSizeGiB', props.metastoreDatabaseSizeGiB, 1, 65_536, DEFAULT_METASTORE_DATABASE_SIZE_GIB),
-      databaseResources: resources('metastoreDatabaseResources', props.metastoreDatabaseResources ?? DEFAULT_METASTORE_DATABASE_RESOURCES),
-      metastoreResources: resources('metastoreResources', props.metastoreResources ?? DEFAULT_METASTORE_RESOURCES),
+      databaseResources: checkResources(this, 'metastoreDatabaseResources', props.metastoreDatabaseResources ?? DEFAULT_METASTORE_DATABASE_RESOURCES),
+      metastoreResources: checkResources(this, 'metastoreResources', props.metastoreResources ?? DEFAULT_METASTORE_RESOURCES),
       storageClassName: platform.storageClassName,
       retain: this.removalPolicy === RemovalPolicy.RETAIN,
     }, operators);
@@ -127,10 +121,10 @@ export class KubernetesDataLake extends Construct implements IDataLake, IKuberne
     trino(this, {
       names: this.names,
       workers: integerInRange(this, 'trinoWorkers', props.trinoWorkers, 1, 100, DEFAULT_TRINO_WORKERS),
-      resources: resources('trinoResources', props.trinoResources ?? DEFAULT_TRINO_RESOURCES),
+      resources: checkResources(this, 'trinoResources', props.trinoResources ?? DEFAULT_TRINO_RESOURCES),
       dependsOn: [credentials.release, catalog.release],
     });
-    if (props.kafkaConnect?.resources) resources('kafkaConnect.resources', props.kafkaConnect.resources);
+    if (props.kafkaConnect?.resources) checkResources(this, 'kafkaConnect.resources', props.kafkaConnect.resources);
     integerInRange(this, 'kafkaConnect.replicas', props.kafkaConnect?.replicas, 1, 100, 0);
   }
 

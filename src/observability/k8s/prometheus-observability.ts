@@ -26,7 +26,7 @@ import { HelmChart } from '../../platform/k8s/helm-chart';
 import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
 import { NetworkPeer, NetworkRule } from '../../platform/k8s/network';
 import { KUBE_PROMETHEUS_STACK_CHART } from '../../platform/k8s/observability-versions';
-import { isQuantity, ResourceRequirements } from '../../platform/k8s/resources';
+import { checkResources } from '../../platform/k8s/resources';
 import { defaultSecretStore } from '../../secrets/default-secret-store';
 import { ICredential } from '../../secrets/secret-store-contract';
 import { AlarmBackend, AlarmDescription, AlarmOverride, IObservabilityStack } from '../alarm-contract';
@@ -79,7 +79,7 @@ export class PrometheusObservability extends Construct implements IObservability
     this.releaseName = this.resolveReleaseName(props);
     const retentionDays = integerInRange(this, 'retentionDays', props.retentionDays, 1, 3650, DEFAULT_PROMETHEUS_RETENTION_DAYS);
     const storageGi = integerInRange(this, 'storageGi', props.storageGi, 1, 16_384, DEFAULT_PROMETHEUS_STORAGE_GI);
-    const prometheusResources = this.checkResources(props.prometheusResources ?? DEFAULT_PROMETHEUS_RESOURCES);
+    const prometheusResources = checkResources(this, 'prometheusResources', props.prometheusResources ?? DEFAULT_PROMETHEUS_RESOURCES, '2Gi');
     const groupBy = this.checkGroupBy(props.alertGroupBy ?? DEFAULT_ALERT_GROUP_BY);
     const webhook = props.alertWebhook ? this.checkWebhook(props.alertWebhook) : undefined;
 
@@ -217,15 +217,6 @@ export class PrometheusObservability extends Construct implements IObservability
     return checkName(this, 'prometheusReleaseName', name, {
       ...KubernetesNameRules.DNS_LABEL, kind: 'Helm release name', maxLength: MAX_RELEASE_NAME,
     });
-  }
-
-  private checkResources(r: ResourceRequirements): ResourceRequirements {
-    Object.entries(r).forEach(([k, v]) => {
-      if (v !== undefined && !isUnresolved(v) && !isQuantity(v)) {
-        throw invalidProp(this, `prometheusResources.${k}`, v, 'use a Kubernetes quantity such as "500m" or "2Gi"');
-      }
-    });
-    return r;
   }
 
   private checkGroupBy(labels: string[]): string[] {

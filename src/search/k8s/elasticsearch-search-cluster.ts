@@ -20,7 +20,7 @@ import { beatAccess, beatPodLabels, beatResource, beatUserName, LogShipperNamesp
 import { logstashResource } from './private/logstash';
 import { ElasticsearchDestination, ResolvedSearchDestination, searchDestinationName } from './private/search-destination';
 import { allowElasticsearchClient, allowSearchClusterTraffic } from './private/search-network';
-import { checkIndex, checkResources, checkStackVersion } from './private/validation';
+import { checkIndex, checkStackVersion } from './private/validation';
 import { invalidProp } from '../../core/errors';
 import { checkName, kebab, KubernetesNameRules } from '../../core/naming';
 import { escapeTerraformTemplates } from '../../core/terraform-escape';
@@ -28,7 +28,7 @@ import { integerInRange } from '../../core/validate';
 import { Identity } from '../../identity/identity';
 import { CustomResources } from '../../platform/k8s/custom-resources';
 import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
-import { ResourceRequirements } from '../../platform/k8s/resources';
+import { checkResources, ResourceRequirements } from '../../platform/k8s/resources';
 import { ELASTIC_STACK_VERSION } from '../../platform/k8s/search-versions';
 import { RemovalPolicy } from '../../platform/platform';
 import { defaultSecretStore } from '../../secrets/default-secret-store';

@@ -12,7 +12,7 @@ import { integerInRange, isUnresolved } from '../../core/validate';
 import { HelmChart } from '../../platform/k8s/helm-chart';
 import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
 import { KUBERNETES_API_PEER, KUBERNETES_API_PORTS } from '../../platform/k8s/network';
-import { isQuantity, ResourceRequirements } from '../../platform/k8s/resources';
+import { checkResources } from '../../platform/k8s/resources';
 import { VAULT_CHART } from '../../platform/k8s/secret-versions';
 import { RemovalPolicy } from '../../platform/platform';
 
@@ -77,8 +77,8 @@ export class VaultServer extends Construct {
         replicas: this.replicas,
         dataStorageGiB: integerInRange(this, 'dataStorageGiB', props.dataStorageGiB, 1, MAX_STORAGE_GIB, DEFAULT_VAULT_DATA_STORAGE_GIB),
         auditStorageGiB: integerInRange(this, 'auditStorageGiB', props.auditStorageGiB, 1, MAX_STORAGE_GIB, DEFAULT_VAULT_AUDIT_STORAGE_GIB),
-        resources: this.checkResources('resources', props.resources ?? DEFAULT_VAULT_SERVER_RESOURCES),
-        injectorResources: this.checkResources('injectorResources', props.injectorResources ?? DEFAULT_VAULT_INJECTOR_RESOURCES),
+        resources: checkResources(this, 'resources', props.resources ?? DEFAULT_VAULT_SERVER_RESOURCES),
+        injectorResources: checkResources(this, 'injectorResources', props.injectorResources ?? DEFAULT_VAULT_INJECTOR_RESOURCES),
         ui: props.ui ?? false,
         retain: removalPolicy === RemovalPolicy.RETAIN,
         storageClassName: platform.storageClassName,
@@ -123,12 +123,4 @@ export class VaultServer extends Construct {
     });
   }
 
-  private checkResources(prop: string, resources: ResourceRequirements): ResourceRequirements {
-    for (const [key, value] of Object.entries(resources)) {
-      if (value !== undefined && !isUnresolved(value) && !isQuantity(value)) {
-        throw invalidProp(this, `${prop}.${key}`, value, 'use a Kubernetes quantity such as "500m" or "512Mi"');
-      }
-    }
-    return resources;
-  }
 }

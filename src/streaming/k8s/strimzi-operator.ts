@@ -3,12 +3,12 @@ import {
   ANY_KAFKA_POD_LABELS, KAFKA_AGENT_PORT, KAFKA_CONTROL_PLANE_PORT, KAFKA_REPLICATION_PORT, OPERATOR_POD_LABELS,
 } from './strimzi-constants';
 import { TerraformStack } from '../../core/cdktf';
-import { invalidConfig, invalidProp } from '../../core/errors';
+import { invalidConfig } from '../../core/errors';
 import { HelmChart } from '../../platform/k8s/helm-chart';
 import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
 import { KUBERNETES_API_PEER, KUBERNETES_API_PORTS } from '../../platform/k8s/network';
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from '../../platform/k8s/pod-security';
-import { isQuantity, ResourceRequirements, toK8sResources } from '../../platform/k8s/resources';
+import { checkResources, ResourceRequirements, toK8sResources } from '../../platform/k8s/resources';
 import { STRIMZI_CHART } from '../../platform/k8s/versions';
 
 /** CPU and memory of the Strimzi cluster operator (the chart's own defaults, made explicit). */
@@ -60,12 +60,7 @@ export class StrimziOperator extends Construct {
     }
     Object.defineProperty(stack, OPERATOR, { value: this, enumerable: false });
     const platform = KubernetesPlatform.ofKubernetes(this);
-    const resources = props.resources ?? DEFAULT_STRIMZI_OPERATOR_RESOURCES;
-    for (const [key, value] of Object.entries(resources)) {
-      if (value !== undefined && !isQuantity(value)) {
-        throw invalidProp(this, `resources.${key}`, value, 'use a Kubernetes quantity such as "500m" or "512Mi"');
-      }
-    }
+    const resources = checkResources(this, 'resources', props.resources ?? DEFAULT_STRIMZI_OPERATOR_RESOURCES);
 
     this.chart = new HelmChart(this, 'Chart', {
       releaseName: `${platform.namePrefix}-strimzi`,

@@ -27,7 +27,7 @@ import { TRINO_CATALOG_NAME } from '../../lake/k8s/private/lake-names';
 import { BarmanCloudPluginRelease, CloudNativePgOperator } from '../../platform/k8s/cloudnative-pg-operator';
 import { CustomResources } from '../../platform/k8s/custom-resources';
 import { KubernetesPlatform } from '../../platform/k8s/kubernetes-platform';
-import { isQuantity, ResourceRequirements } from '../../platform/k8s/resources';
+import { checkResources } from '../../platform/k8s/resources';
 import { DEBEZIUM_JDBC_SINK_CLASS } from '../../platform/k8s/warehouse-versions';
 import { RemovalPolicy } from '../../platform/platform';
 import { MAX_CREDENTIAL_NAME_LENGTH } from '../../secrets/credential-limits';
@@ -140,7 +140,7 @@ export class PostgresWarehouse extends Construct implements IWarehouse {
     this.readOnlyEndpoint = this.names.readOnlyHost;
     const instances = integerInRange(this, 'instances', props.instances, 1, MAX_POSTGRES_INSTANCES, DEFAULT_POSTGRES_INSTANCES);
     const storageSizeGiB = integerInRange(this, 'storageSizeGiB', props.storageSizeGiB, 1, MAX_POSTGRES_STORAGE_SIZE_GIB, DEFAULT_POSTGRES_STORAGE_SIZE_GIB);
-    const resources = this.checkResources('resources', props.resources ?? DEFAULT_POSTGRES_RESOURCES);
+    const resources = checkResources(this, 'resources', props.resources ?? DEFAULT_POSTGRES_RESOURCES);
     if (props.secretStore && props.secretStore.backend === SecretStoreBackend.SECRETS_MANAGER) {
       throw invalidProp(this, 'secretStore', props.secretStore.backend, 'CloudNativePG reads role passwords from Kubernetes Secrets: use a KubernetesSecretStore or a VaultSecretStore (which mirrors into a Kubernetes Secret)');
     }
@@ -184,7 +184,7 @@ export class PostgresWarehouse extends Construct implements IWarehouse {
         instances: integerInRange(this, 'pooler.instances', p.instances, 1, 10, DEFAULT_POOLER_INSTANCES),
         maxClientConnections: integerInRange(this, 'pooler.maxClientConnections', p.maxClientConnections, 1, 100_000, DEFAULT_POOLER_MAX_CLIENT_CONNECTIONS),
         defaultPoolSize: integerInRange(this, 'pooler.defaultPoolSize', p.defaultPoolSize, 1, 10_000, DEFAULT_POOLER_DEFAULT_POOL_SIZE),
-        resources: this.checkResources('pooler.resources', p.resources ?? DEFAULT_POOLER_RESOURCES),
+        resources: checkResources(this, 'pooler.resources', p.resources ?? DEFAULT_POOLER_RESOURCES),
       }));
       this.poolerEndpoint = this.names.poolerHost;
       allowPoolerTraffic(this, this.names);
@@ -369,19 +369,12 @@ export class PostgresWarehouse extends Construct implements IWarehouse {
     return name;
   }
 
-  private checkResources(prop: string, r: ResourceRequirements): ResourceRequirements {
-    Object.entries(r).forEach(([k, v]) => {
-      if (v !== undefined && !isQuantity(v)) throw invalidProp(this, `${prop}.${k}`, v, 'use a Kubernetes quantity such as "500m" or "512Mi"');
-    });
-    return r;
-  }
-
   private checkConnectOptions(): void {
     const o = this.props.kafkaConnect;
     if (!o) return;
     integerInRange(this, 'kafkaConnect.replicas', o.replicas, 1, 100, DEFAULT_WAREHOUSE_CONNECT_REPLICAS);
     integerInRange(this, 'kafkaConnect.tasksPerConnector', o.tasksPerConnector, 1, 100, DEFAULT_LOADER_TASKS);
-    if (o.resources) this.checkResources('kafkaConnect.resources', o.resources);
+    if (o.resources) checkResources(this, 'kafkaConnect.resources', o.resources);
   }
 }
 

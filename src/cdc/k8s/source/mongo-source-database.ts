@@ -10,13 +10,14 @@ import { allowMongoClients, allowMongoMemberTraffic, mongoMemberPods } from './p
 import { MongoOperator } from './private/mongo-operator';
 import { MONGO_PORT, replicaSetResource } from './private/mongo-replica-set';
 import { generateSourceCredential, resolveSourceStore } from './private/source-credentials';
-import { checkClientLabels, checkResources, checkUserName, SOURCE_COMPONENT, SOURCE_DATABASE_NAME_RULE } from './private/source-names';
+import { checkClientLabels, checkUserName, SOURCE_COMPONENT, SOURCE_DATABASE_NAME_RULE } from './private/source-names';
 import { Annotations } from '../../../core/cdktf';
 import { invalidProp } from '../../../core/errors';
 import { checkName, kebab, NameRule } from '../../../core/naming';
 import { integerInRange } from '../../../core/validate';
 import { CustomResources } from '../../../platform/k8s/custom-resources';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
+import { checkResources } from '../../../platform/k8s/resources';
 import { MONGODB_VERSION } from '../../../platform/k8s/source-versions';
 import { RemovalPolicy } from '../../../platform/platform';
 import { ICredential } from '../../../secrets/secret-store-contract';

@@ -8,13 +8,14 @@ import {
 import { PublicationTable, publicationResource, sourceClusterResource } from './private/postgres-cluster';
 import { allowPostgresClients, allowPostgresSourceTraffic, cnpgDatabasePods, POSTGRES_SOURCE_PORT } from './private/postgres-network';
 import { generateSourceCredential, resolveSourceStore } from './private/source-credentials';
-import { checkClientLabels, checkResources, checkUserName, SOURCE_COMPONENT, SOURCE_DATABASE_NAME_RULE } from './private/source-names';
+import { checkClientLabels, checkUserName, SOURCE_COMPONENT, SOURCE_DATABASE_NAME_RULE } from './private/source-names';
 import { invalidProp } from '../../../core/errors';
 import { checkName, kebab } from '../../../core/naming';
 import { integerInRange } from '../../../core/validate';
 import { CloudNativePgOperator } from '../../../platform/k8s/cloudnative-pg-operator';
 import { CustomResources } from '../../../platform/k8s/custom-resources';
 import { KubernetesPlatform } from '../../../platform/k8s/kubernetes-platform';
+import { checkResources } from '../../../platform/k8s/resources';
 import { RemovalPolicy } from '../../../platform/platform';
 import { kubernetesBasicAuthCredential } from '../../../secrets/private/kubernetes-basic-auth';
 import { ICredential } from '../../../secrets/secret-store-contract';

@@ -2,19 +2,8 @@ import { IConstruct } from 'constructs';
 import { INDEX_ALLOWED, INDEX_PATTERN } from './eck-names';
 import { invalidProp } from '../../../core/errors';
 import { isUnresolved } from '../../../core/validate';
-import { isQuantity, ResourceRequirements } from '../../../platform/k8s/resources';
 
 const STACK_VERSION = /^(8|9)\.\d+\.\d+$/;
-
-/** Checks every quantity of a ResourceRequirements. @internal */
-export function checkResources(scope: IConstruct, prop: string, resources: ResourceRequirements): ResourceRequirements {
-  for (const [key, value] of Object.entries(resources)) {
-    if (value !== undefined && !isUnresolved(value) && !isQuantity(value)) {
-      throw invalidProp(scope, `${prop}.${key}`, value, 'use a Kubernetes quantity such as "500m" or "512Mi"');
-    }
-  }
-  return resources;
-}
 
 /** Checks an Elastic Stack version (8.x or 9.x, `major.minor.patch`). @internal */
 export function checkStackVersion(scope: IConstruct, version: string): string {

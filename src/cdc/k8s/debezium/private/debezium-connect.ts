@@ -3,7 +3,7 @@ import { cdcConnectOwner, DEBEZIUM_SOURCE_PLUGINS } from './debezium-plugins';
 import { TerraformStack } from '../../../../core/cdktf';
 import { invalidProp } from '../../../../core/errors';
 import { integerInRange, isUnresolved } from '../../../../core/validate';
-import { isQuantity } from '../../../../platform/k8s/resources';
+import { checkResources } from '../../../../platform/k8s/resources';
 import { ConnectCluster } from '../../../../streaming/k8s/connect/connect-cluster';
 import { checkConnectImage } from '../../../../streaming/k8s/connect/connect-image';
 import { IKafkaCluster } from '../../../../streaming/k8s/kafka-cluster-contract';
@@ -19,11 +19,7 @@ const CONNECTS = new WeakMap<IKafkaCluster, DebeziumConnect>();
 /** Validates the options a DebeziumCdcSource gives (whether or not it creates the cluster). */
 function checkOptions(scope: IConstruct, options: DebeziumKafkaConnectOptions): void {
   integerInRange(scope, 'kafkaConnect.replicas', options.replicas, 1, MAX_DEBEZIUM_CONNECT_REPLICAS, DEFAULT_DEBEZIUM_CONNECT_REPLICAS);
-  Object.entries(options.resources ?? {}).forEach(([key, value]) => {
-    if (value !== undefined && !isUnresolved(value) && !isQuantity(value)) {
-      throw invalidProp(scope, `kafkaConnect.resources.${key}`, value, 'use a Kubernetes quantity such as "500m" or "2Gi"');
-    }
-  });
+  if (options.resources) checkResources(scope, 'kafkaConnect.resources', options.resources, '2Gi');
 }
 
 /**

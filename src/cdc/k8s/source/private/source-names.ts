@@ -2,7 +2,6 @@ import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
 import { invalidProp } from '../../../../core/errors';
 import { NameRule } from '../../../../core/naming';
-import { isQuantity, ResourceRequirements } from '../../../../platform/k8s/resources';
 import { MAX_CREDENTIAL_NAME_LENGTH } from '../../../../secrets/credential-limits';
 import { SourceClientPeer } from '../kubernetes-source-database';
 
@@ -36,14 +35,6 @@ export function sourceCredentialName(database: string, suffix: string): string {
   if (name.length <= MAX_CREDENTIAL_NAME_LENGTH) return name;
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
   return `${name.slice(0, MAX_CREDENTIAL_NAME_LENGTH - 9).replace(/-+$/, '')}-${hash}`;
-}
-
-/** Checks every quantity of a ResourceRequirements. @internal */
-export function checkResources(scope: IConstruct, prop: string, r: ResourceRequirements): ResourceRequirements {
-  Object.entries(r).forEach(([k, v]) => {
-    if (v !== undefined && !isQuantity(v)) throw invalidProp(scope, `${prop}.${k}`, v, 'use a Kubernetes quantity such as "500m" or "512Mi"');
-  });
-  return r;
 }
 
 /** The labels of client pods: at least one (an empty selector would select every pod). @internal */
